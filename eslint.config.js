@@ -1,0 +1,88 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'child_process', 'net', 'url', 'stream'];
+
+/** Folder boundaries, enforced: each entry says what a folder may not import. */
+const boundary = (files, patterns, extra = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [...patterns, ...extra] }],
+  },
+});
+
+const ours = (folder, message) => ({ group: [`**/${folder}/*`, `**/${folder}`], message });
+const ELECTRON_ONLY_IN_ADAPTERS = {
+  group: ['electron', 'electron/*'],
+  message: 'Electron is imported only by adapters (electron/adapters/**), the preload and electron/main.ts.',
+};
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Tests may use non-null assertions and loose fakes.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'electron/testing/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Scripts, benchmarks and CLIs print to the terminal.
+    files: ['scripts/**', 'bench/**', 'simulator/cli.ts', 'electron/host/cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  // shared/ is pure TypeScript used by every process: nothing of ours, no Node, no DOM libraries, no Electron.
+  boundary(['shared/**'], [
+    ours('electron', 'shared/ imports nothing of ours.'),
+    ours('renderer', 'shared/ imports nothing of ours.'),
+    ours('simulator', 'shared/ imports nothing of ours.'),
+    { group: NODE_BUILTINS, message: 'shared/ runs in every process: no Node modules.' },
+    { group: ['react', 'react-dom', 'electron'], message: 'shared/ is framework-free.' },
+  ]),
+  // The renderer reaches main only through the contract.
+  boundary(['renderer/**'], [
+    ours('electron', 'The renderer talks to main only through the contract in shared/.'),
+    ours('simulator', 'The renderer never talks to Spotify or the simulator.'),
+    { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node modules.' },
+    { group: ['electron', 'electron/*'], message: 'The renderer uses window.trayplay, never Electron.' },
+  ]),
+  // Main-process logic: Electron only in adapters, the preload and the composition root.
+  boundary(['electron/**'], [ours('renderer', 'Main never imports renderer code.'), ELECTRON_ONLY_IN_ADAPTERS]),
+  {
+    files: ['electron/adapters/**', 'electron/main.ts', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [ours('renderer', 'Main never imports renderer code.')] }],
+    },
+  },
+  // The simulator stands in for Spotify: it shares no code with the app.
+  boundary(['simulator/**'], [
+    ours('electron', 'The simulator is Spotify: it shares no code with the app.'),
+    ours('renderer', 'The simulator is Spotify: it shares no code with the app.'),
+    ours('shared', 'The simulator is Spotify: it shares no code with the app.'),
+    { group: ['electron', 'electron/*'], message: 'The simulator runs in plain Node.' },
+  ]),
+);

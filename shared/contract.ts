@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+import { call, command, event, type ClientApi } from './ipc/contract-kit';
+import { AppInfoSchema, AppStateSchema } from './state/app-state';
+import { RedirectModeSchema } from './state/auth-state';
+import { DeviceSchema } from './state/now-playing';
+
+const none = z.undefined();
+const done = z.null();
+
+/** Client IDs are 32 lowercase hex characters; checked here so a typo never reaches Spotify. */
+export const ClientIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{32}$/i, 'A Client ID is 32 letters and digits (0-9, a-f), as shown in the Spotify dashboard')
+  .transform((id) => id.toLowerCase());
+
+export const LogEntrySchema = z.object({
+  level: z.enum(['debug', 'info', 'warn', 'error']),
+  message: z.string().max(2000),
+});
+
+/**
+ * The one contract between the windows and main. Channels are `domain:name`; both transports (Electron
+ * IPC and WebSocket) and the preload are generated from this object.
+ */
+export const contract = {
+  app: {
+    getInfo: call(none, AppInfoSchema),
+    /** Snapshot first, then `onState` for every change. */
+    getState: call(none, AppStateSchema),
+    onState: event(AppStateSchema),
+    /** Renderer log lines, written by main's logger (with redaction). */
+    log: command(LogEntrySchema),
+  },
+  auth: {
+    signIn: call(none, done),
+    cancel: call(none, done),
+    signOut: call(none, done),
+    /** Null clears the Client ID and returns to demo mode. */
+    setClientId: call(z.object({ clientId: ClientIdSchema.nullable() }), done),
+    setRedirectMode: call(z.object({ mode: RedirectModeSchema }), done),
+    /** Linux without a keyring: keep tokens with the weak `basic_text` backend, after a warning. */
+    setPlaintextOptIn: call(z.object({ optIn: z.boolean(), acknowledgedWarning: z.literal(true) }), done),
+  },
+  player: {
+    togglePlay: call(none, done),
+    next: call(none, done),
+    previous: call(none, done),
+    seek: call(z.object({ positionMs: z.number().int().nonnegative().max(24 * 3600 * 1000) }), done),
+    setVolume: call(z.object({ percent: z.number().int().min(0).max(100) }), done),
+    setShuffle: call(z.object({ on: z.boolean() }), done),
+    cycleRepeat: call(none, done),
+    setLiked: call(z.object({ liked: z.boolean() }), done),
+    transfer: call(z.object({ deviceId: z.string().min(1).max(200), play: z.boolean().optional() }), done),
+    listDevices: call(none, z.array(DeviceSchema)),
+  },
+  window: {
+    showMain: command(none),
+    toggleMini: command(none),
+    hideMini: command(none),
+  },
+} as const;
+
+export type Contract = typeof contract;
+/** The renderer's API type, derived from the contract. */
+export type TrayplayApi = ClientApi<Contract>;

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per runtime: main-process logic, shared code and the simulator in Node; the renderer in a DOM.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'simulator/**/*.test.ts', 'bench/**/*.test.ts'],
+        },
+      },
+      {
+        oxc: { jsx: { runtime: 'automatic' } },
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+        },
+      },
+    ],
+  },
+});
