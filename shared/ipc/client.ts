@@ -40,7 +40,7 @@ export function createClient<C extends ContractShape>(
             return err('transport', `${channel}: ${cause instanceof Error ? cause.message : String(cause)}`);
           }
           const parsed = reply.safeParse(raw);
-          if (parsed.success) return parsed.data as Result<unknown>;
+          if (parsed.success) return parsed.data;
           const message = describeIssues(parsed.error);
           options.onInvalid?.(channel, message);
           return err('invalid_reply', `${channel}: ${message}`);

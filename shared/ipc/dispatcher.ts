@@ -64,7 +64,7 @@ export function createDispatcher<C extends ContractShape>(
       try {
         const reply = await handler(input.data, ctx);
         const checked = resultSchema(entry.spec.output).safeParse(reply);
-        if (checked.success) return checked.data as Result<unknown>;
+        if (checked.success) return checked.data;
         log.error('handler returned an invalid reply', { channel, issues: describeIssues(checked.error) });
         return err('internal', `${channel} produced an invalid reply`);
       } catch (cause) {

@@ -1,0 +1,34 @@
+import type { AppState } from '../../shared/state/app-state';
+
+type Parts = Omit<AppState, 'rev'>;
+export type AppStateListener = (state: AppState) => void;
+
+/**
+ * Main's single source of truth for what the windows show. Every change bumps `rev`, so a renderer that
+ * took a snapshot and then got a push can tell which is newer.
+ */
+export class AppStateStore {
+  private state: AppState;
+  private readonly listeners = new Set<AppStateListener>();
+
+  public constructor(initial: Parts) {
+    this.state = { rev: 1, ...initial };
+  }
+
+  public get(): AppState {
+    return this.state;
+  }
+
+  /** Replaces some parts; listeners hear about it only when something changed. */
+  public update(patch: Partial<Parts>): void {
+    const next = { ...this.state, ...patch };
+    if (JSON.stringify({ ...next, rev: 0 }) === JSON.stringify({ ...this.state, rev: 0 })) return;
+    this.state = { ...next, rev: this.state.rev + 1 };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  public subscribe(listener: AppStateListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Result } from '../../shared/result';
+import type { AuthSettings, AuthState, RedirectMode } from '../../shared/state/auth-state';
+import type { Device, PlaybackState } from '../../shared/state/now-playing';
+
+/** What the contract needs from sign-in; implemented by the auth service. */
+export interface AuthFacade {
+  state(): AuthState;
+  settings(): AuthSettings;
+  onChange(listener: () => void): () => void;
+  signIn(): Promise<Result<null>>;
+  cancel(): Promise<Result<null>>;
+  signOut(): Promise<Result<null>>;
+  setClientId(clientId: string | null): Promise<Result<null>>;
+  setRedirectMode(mode: RedirectMode): Promise<Result<null>>;
+  setPlaintextOptIn(optIn: boolean): Promise<Result<null>>;
+}
+
+/** What the contract needs from playback; implemented by the playback service. */
+export interface PlaybackFacade {
+  getState(): PlaybackState;
+  onChange(listener: () => void): () => void;
+  togglePlay(): Promise<Result<null>>;
+  next(): Promise<Result<null>>;
+  previous(): Promise<Result<null>>;
+  seek(positionMs: number): Promise<Result<null>>;
+  setVolume(percent: number): Promise<Result<null>>;
+  setShuffle(on: boolean): Promise<Result<null>>;
+  cycleRepeat(): Promise<Result<null>>;
+  setLiked(liked: boolean): Promise<Result<null>>;
+  transfer(deviceId: string, play?: boolean): Promise<Result<null>>;
+  listDevices(): Promise<Result<Device[]>>;
+}
+
+/** Window actions the renderer may ask for; Electron windows in the app, no-ops in the headless host. */
+export interface WindowControl {
+  showMain(): void;
+  toggleMini(): void;
+  hideMini(): void;
+}
