@@ -1,0 +1,40 @@
+import { contract, type TrayplayApi } from '../../shared/contract';
+import { createClient } from '../../shared/ipc/client';
+
+import { alwaysOpen, type Connection } from './connection';
+import { contractUrl, createWsTransport } from './ws-transport';
+
+interface Bridge {
+  readonly api: TrayplayApi;
+  readonly connection: Connection;
+}
+
+let bridge: Bridge | null = null;
+
+/** Electron's preload API when present; otherwise the contract over a WebSocket to the headless host. */
+function createBridge(): Bridge {
+  const exposed = window.trayplay;
+  if (exposed !== undefined) return { api: exposed, connection: alwaysOpen };
+  const transport = createWsTransport({ url: contractUrl(window.location) });
+  const api: TrayplayApi = createClient(contract, transport, {
+    onInvalid: (channel, message) => api.app.log({ level: 'warn', message: `invalid ${channel}: ${message}` }),
+  });
+  // Same place as under Electron, so scripts and tests find the API the same way in both shells.
+  Object.defineProperty(window, 'trayplay', { value: api, enumerable: true });
+  return { api, connection: transport };
+}
+
+function getBridge(): Bridge {
+  bridge ??= createBridge();
+  return bridge;
+}
+
+/** The renderer's one way to reach main. */
+export function getApi(): TrayplayApi {
+  return getBridge().api;
+}
+
+/** The link's status, for the "reconnecting" notice and for re-taking the snapshot after a loss. */
+export function getConnection(): Connection {
+  return getBridge().connection;
+}

@@ -1,0 +1,57 @@
+import type { ReactElement } from 'react';
+
+import type { PlaybackState } from '../../../shared/state/now-playing';
+import { controlStates, nowPlayingView } from '../../format/now-playing-view';
+
+import { AlbumArt } from './album-art';
+import { LikeButton } from './like-button';
+import { ModeControls } from './mode-controls';
+import { ProgressBar } from './progress-bar';
+import { RetryCountdown } from './retry-countdown';
+import { TransportControls } from './transport-controls';
+import { VolumeControl } from './volume-control';
+
+/** The main window's player: what is playing, where, and every control. */
+export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState }): ReactElement {
+  const view = nowPlayingView(playback.nowPlaying);
+  const controls = controlStates(playback);
+  return (
+    <section className="now-playing" aria-label="Now playing" data-testid="now-playing" data-kind={view.kind}>
+      <div className="now-playing__top">
+        <AlbumArt view={view} size="large" />
+        <div className="now-playing__meta">
+          <h1 className="now-playing__title" data-testid="now-playing-title" title={view.title}>
+            {view.title}
+          </h1>
+          <p className="now-playing__artist" data-testid="now-playing-artist" title={view.subtitle}>
+            {view.subtitle}
+          </p>
+          {view.detail === null ? null : (
+            <p className="now-playing__album" data-testid="now-playing-album" title={view.detail}>
+              {view.detail}
+            </p>
+          )}
+          {view.device === null ? null : (
+            <p className="now-playing__device" data-testid="now-playing-device">
+              {view.isPlaying ? 'Playing on ' : 'Paused on '}
+              <strong>{view.device.name}</strong>
+            </p>
+          )}
+          {view.retryAt === null ? null : <RetryCountdown retryAt={view.retryAt} />}
+        </div>
+      </div>
+      {playback.controls.readOnly ? (
+        <p className="notice notice--warning" data-testid="read-only-notice">
+          {playback.controls.readOnlyReason ?? 'Playback controls are not available.'}
+        </p>
+      ) : null}
+      <ProgressBar progress={view.progress} seek={controls.seek} />
+      <div className="now-playing__controls">
+        <ModeControls shuffle={view.shuffle} repeat={view.repeat} controls={controls} />
+        <TransportControls isPlaying={view.isPlaying} controls={controls} />
+        <LikeButton liked={view.liked} state={controls.like} size={20} />
+      </div>
+      {view.device === null ? null : <VolumeControl device={view.device} state={controls.volume} />}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+
+import { device, episodePlaying, playback, trackPlaying } from '../testing/fixtures';
+
+import { controlStates, nowPlayingView } from './now-playing-view';
+
+describe('nowPlayingView', () => {
+  it('shows a track with its artists and album', () => {
+    const view = nowPlayingView(trackPlaying());
+    expect(view).toMatchObject({ kind: 'item', title: 'Song One', subtitle: 'Artist A, Artist B', detail: 'Album X' });
+    expect(view.progress).toMatchObject({ progressMs: 30_000, durationMs: 200_000, isPlaying: true });
+  });
+
+  it('shows an episode with its show', () => {
+    const view = nowPlayingView(episodePlaying());
+    expect(view).toMatchObject({ title: 'Episode 12', subtitle: 'The Show', detail: 'Podcast episode', artUrl: null });
+  });
+
+  it('never leaves the title blank', () => {
+    expect(nowPlayingView({ kind: 'idle' })).toMatchObject({
+      title: 'Nothing playing',
+      subtitle: 'Start Spotify on any device',
+    });
+    const local = trackPlaying({
+      item: { type: 'track', uri: 'spotify:local:x', name: '', artists: [], album: '', artUrl: null, durationMs: 1, isLocal: true },
+    });
+    expect(nowPlayingView(local)).toMatchObject({ title: 'Untitled', subtitle: 'Unknown artist', detail: 'Local file' });
+  });
+
+  it('shows ads with a position but no duration', () => {
+    const view = nowPlayingView({ kind: 'ad', isPlaying: true, progressMs: 5000, observedAt: 1, device: null });
+    expect(view.title).toBe('Advertisement');
+    expect(view.progress?.durationMs).toBeNull();
+  });
+
+  it('explains each unavailable reason and keeps the retry time', () => {
+    const view = nowPlayingView({ kind: 'unavailable', reason: 'rateLimited', message: '', retryAt: 123 });
+    expect(view.title).toBe('Spotify asked Trayplay to slow down');
+    expect(view.subtitle).not.toBe('');
+    expect(view.retryAt).toBe(123);
+    expect(nowPlayingView({ kind: 'unavailable', reason: 'offline', message: 'No network', retryAt: null }).subtitle).toBe(
+      'No network',
+    );
+  });
+});
+
+describe('controlStates', () => {
+  it('enables everything for a normal track', () => {
+    const states = controlStates(playback(trackPlaying()));
+    expect(Object.values(states).every((s) => s.enabled)).toBe(true);
+  });
+
+  it('disables everything with the read-only reason', () => {
+    const states = controlStates(playback(trackPlaying(), { readOnly: true, readOnlyReason: 'Spotify Premium is required' }));
+    for (const state of Object.values(states)) expect(state).toEqual({ enabled: false, reason: 'Spotify Premium is required' });
+  });
+
+  it('follows Spotify’s disallows', () => {
+    const states = controlStates(playback(trackPlaying({ disallows: ['next', 'seek', 'pause'] })));
+    expect(states.next.enabled).toBe(false);
+    expect(states.seek.enabled).toBe(false);
+    expect(states.playPause.enabled).toBe(false);
+    expect(states.previous.enabled).toBe(true);
+    // Paused, so `pause` being disallowed does not matter; `resume` does.
+    expect(controlStates(playback(trackPlaying({ isPlaying: false, disallows: ['pause'] }))).playPause.enabled).toBe(true);
+  });
+
+  it('disables volume with a reason when the device cannot do it', () => {
+    const states = controlStates(playback(trackPlaying({ device: device({ supportsVolume: false, name: 'TV' }) })));
+    expect(states.volume).toEqual({ enabled: false, reason: 'TV doesn’t allow volume control' });
+  });
+
+  it('disables like for episodes', () => {
+    expect(controlStates(playback(episodePlaying())).like.reason).toMatch(/Episodes/);
+  });
+
+  it('keeps play available when idle, so main can offer devices', () => {
+    const states = controlStates(playback({ kind: 'idle' }));
+    expect(states.playPause.enabled).toBe(true);
+    expect(states.next.enabled).toBe(false);
+  });
+
+  it('disables all but play and volume during ads', () => {
+    const states = controlStates(
+      playback({ kind: 'ad', isPlaying: true, progressMs: 0, observedAt: 0, device: device() }),
+    );
+    expect(states.playPause.enabled).toBe(true);
+    expect(states.volume.enabled).toBe(true);
+    expect(states.next.reason).toMatch(/advertisement/);
+  });
+});

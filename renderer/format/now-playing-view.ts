@@ -1,0 +1,231 @@
+import { assertNever } from '../../shared/assert-never';
+import type { Device, NowPlaying, PlaybackState, PlayerAction, RepeatMode } from '../../shared/state/now-playing';
+
+import type { ProgressObservation } from './progress';
+
+/** What the now-playing panel and the mini-player show, whatever the state. Never blank. */
+export interface NowPlayingView {
+  readonly kind: NowPlaying['kind'];
+  readonly title: string;
+  /** Artists of a track, the show of an episode, or a hint. */
+  readonly subtitle: string;
+  /** Album of a track; null otherwise. */
+  readonly detail: string | null;
+  readonly artUrl: string | null;
+  readonly artLabel: string;
+  readonly isPlaying: boolean;
+  /** Null when there is no position to show. */
+  readonly progress: ProgressObservation | null;
+  readonly device: Device | null;
+  readonly shuffle: boolean;
+  readonly repeat: RepeatMode;
+  readonly liked: boolean | null;
+  /** When main will look again (unavailable states only). */
+  readonly retryAt: number | null;
+}
+
+const UNAVAILABLE_TITLES = {
+  signedOut: 'Not signed in',
+  loading: 'Loading…',
+  rateLimited: 'Spotify asked Trayplay to slow down',
+  quotaExceeded: 'This app’s Spotify quota is used up',
+  offline: 'You’re offline',
+  error: 'Can’t reach Spotify',
+} as const;
+
+const UNAVAILABLE_HINTS = {
+  signedOut: 'Sign in on the Account section to see what’s playing.',
+  loading: 'Asking Spotify what’s playing.',
+  rateLimited: 'Playback info will be back shortly.',
+  quotaExceeded: 'Try again later, or use your own Client ID.',
+  offline: 'Check your connection; Trayplay keeps trying.',
+  error: 'Trayplay keeps trying.',
+} as const;
+
+const base = {
+  detail: null,
+  artUrl: null,
+  isPlaying: false,
+  progress: null,
+  device: null,
+  shuffle: false,
+  repeat: 'off',
+  liked: null,
+  retryAt: null,
+} as const;
+
+export function nowPlayingView(nowPlaying: NowPlaying): NowPlayingView {
+  switch (nowPlaying.kind) {
+    case 'idle':
+      return {
+        ...base,
+        kind: 'idle',
+        title: 'Nothing playing',
+        subtitle: 'Start Spotify on any device',
+        artLabel: 'Nothing playing',
+      };
+    case 'ad':
+      return {
+        ...base,
+        kind: 'ad',
+        title: 'Advertisement',
+        subtitle: nowPlaying.device ? `On ${nowPlaying.device.name}` : 'Spotify is playing an ad',
+        artLabel: 'Advertisement',
+        isPlaying: nowPlaying.isPlaying,
+        progress: {
+          progressMs: nowPlaying.progressMs,
+          observedAt: nowPlaying.observedAt,
+          isPlaying: nowPlaying.isPlaying,
+          durationMs: null,
+        },
+        device: nowPlaying.device,
+      };
+    case 'unavailable': {
+      const message = nowPlaying.message.trim();
+      return {
+        ...base,
+        kind: 'unavailable',
+        title: UNAVAILABLE_TITLES[nowPlaying.reason],
+        subtitle: message.length > 0 ? message : UNAVAILABLE_HINTS[nowPlaying.reason],
+        artLabel: UNAVAILABLE_TITLES[nowPlaying.reason],
+        retryAt: nowPlaying.retryAt,
+      };
+    }
+    case 'item': {
+      const { item } = nowPlaying;
+      const common = {
+        ...base,
+        kind: 'item' as const,
+        title: item.name.trim() || 'Untitled',
+        artUrl: item.artUrl,
+        isPlaying: nowPlaying.isPlaying,
+        progress: {
+          progressMs: nowPlaying.progressMs,
+          observedAt: nowPlaying.observedAt,
+          isPlaying: nowPlaying.isPlaying,
+          durationMs: item.durationMs,
+        },
+        device: nowPlaying.device,
+        shuffle: nowPlaying.shuffle,
+        repeat: nowPlaying.repeat,
+        liked: nowPlaying.liked,
+      };
+      switch (item.type) {
+        case 'track':
+          return {
+            ...common,
+            subtitle: item.artists.length > 0 ? item.artists.join(', ') : 'Unknown artist',
+            detail: item.album.trim() || (item.isLocal ? 'Local file' : null),
+            artLabel: item.album.trim() ? `Cover of ${item.album}` : `Cover of ${common.title}`,
+          };
+        case 'episode':
+          return {
+            ...common,
+            subtitle: item.show.trim() || 'Podcast',
+            detail: 'Podcast episode',
+            artLabel: `Cover of ${item.show}`,
+          };
+        default:
+          return assertNever(item, 'item type');
+      }
+    }
+    default:
+      return assertNever(nowPlaying, 'now-playing kind');
+  }
+}
+
+/** Every control the player panel offers. */
+export type ControlName = 'playPause' | 'previous' | 'next' | 'seek' | 'shuffle' | 'repeat' | 'like' | 'volume';
+
+export interface ControlState {
+  readonly enabled: boolean;
+  /** Why it is disabled (the tooltip), null when enabled. */
+  readonly reason: string | null;
+}
+
+export type ControlStates = Readonly<Record<ControlName, ControlState>>;
+
+const ALL: readonly ControlName[] = ['playPause', 'previous', 'next', 'seek', 'shuffle', 'repeat', 'like', 'volume'];
+
+const on: ControlState = { enabled: true, reason: null };
+const off = (reason: string): ControlState => ({ enabled: false, reason });
+
+const fill = (pick: (name: ControlName) => ControlState): ControlStates =>
+  Object.fromEntries(ALL.map((name) => [name, pick(name)])) as Record<ControlName, ControlState>;
+
+/** Which controls work now and, for those that do not, why: read-only mode, Spotify's disallows, the device. */
+export function controlStates(playback: PlaybackState): ControlStates {
+  const { nowPlaying, controls } = playback;
+  if (controls.readOnly) {
+    const reason = controls.readOnlyReason ?? 'Playback controls are not available';
+    return fill(() => off(reason));
+  }
+  switch (nowPlaying.kind) {
+    case 'idle':
+      // Play stays available: main answers with the devices to pick from when none is active.
+      return fill((name) => (name === 'playPause' ? on : off('Nothing is playing')));
+    case 'unavailable': {
+      const reason = nowPlaying.message.trim() || UNAVAILABLE_TITLES[nowPlaying.reason];
+      return fill(() => off(reason));
+    }
+    case 'ad':
+      return fill((name) => {
+        if (name === 'playPause') return on;
+        if (name === 'volume') return volumeState(nowPlaying.device, false);
+        return off('Not available during an advertisement');
+      });
+    case 'item': {
+      const disallowed = new Set<PlayerAction>(nowPlaying.disallows);
+      const allow = (action: PlayerAction, reason: string): ControlState =>
+        disallowed.has(action) ? off(reason) : on;
+      return fill((name) => {
+        switch (name) {
+          case 'playPause':
+            return nowPlaying.isPlaying
+              ? allow('pause', 'Spotify doesn’t allow pausing right now')
+              : allow('resume', 'Spotify doesn’t allow resuming right now');
+          case 'previous':
+            return allow('previous', 'Spotify doesn’t allow going back right now');
+          case 'next':
+            return allow('next', 'Spotify doesn’t allow skipping right now');
+          case 'seek':
+            return allow('seek', 'Spotify doesn’t allow seeking right now');
+          case 'shuffle':
+            return allow('shuffle', 'Spotify doesn’t allow changing shuffle right now');
+          case 'repeat':
+            return allow('repeat', 'Spotify doesn’t allow changing repeat right now');
+          case 'like':
+            return nowPlaying.liked === null
+              ? off(
+                  nowPlaying.item.type === 'episode'
+                    ? 'Episodes can’t be added to Liked Songs'
+                    : nowPlaying.item.isLocal
+                      ? 'Local files can’t be added to Liked Songs'
+                      : 'Liked status isn’t known yet',
+                )
+              : on;
+          case 'volume':
+            return volumeState(nowPlaying.device, disallowed.has('volume'));
+          default:
+            return assertNever(name, 'control');
+        }
+      });
+    }
+    default:
+      return assertNever(nowPlaying, 'now-playing kind');
+  }
+}
+
+function volumeState(device: Device | null, disallowed: boolean): ControlState {
+  if (device === null) return off('No device is playing');
+  if (!device.supportsVolume) return off(`${device.name} doesn’t allow volume control`);
+  if (disallowed) return off('Spotify doesn’t allow changing the volume right now');
+  return on;
+}
+
+/** The next mode in Spotify's cycle, and how each is described. */
+export const REPEAT_LABELS: Readonly<Record<RepeatMode, string>> = {
+  off: 'Repeat is off',
+  context: 'Repeating all',
+  track: 'Repeating this track',
+};

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+
+import type { TrayplayApi } from '../../shared/contract';
+import type { AppState } from '../../shared/state/app-state';
+import type { Connection } from '../bridge/connection';
+import { logToMain } from '../bridge/log';
+
+/** Keeps the state with the higher `rev`, so a late snapshot never overwrites a newer push. */
+export function pickNewer(current: AppState | null, next: AppState): AppState {
+  return current !== null && current.rev >= next.rev ? current : next;
+}
+
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * Main's state in this window: subscribe to `app.onState` first, then take the snapshot, keeping
+ * whichever is newer. A failed snapshot is retried (with backoff) until some state arrived. After the
+ * link to main was lost and came back, the snapshot is taken again (the host may have restarted, so
+ * its `rev` may start over).
+ */
+export function useAppState(api: TrayplayApi, connection?: Connection): AppState | null {
+  const [state, setState] = useState<AppState | null>(null);
+
+  useEffect(() => {
+    let latest: AppState | null = null;
+    let active = true;
+    let retryDelay = RETRY_FIRST_MS;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    const accept = (next: AppState): void => {
+      if (!active) return;
+      const picked = pickNewer(latest, next);
+      if (picked === latest) return;
+      latest = picked;
+      setState(picked);
+    };
+    const takeSnapshot = (): void => {
+      retryTimer = null;
+      api.app
+        .getState()
+        .then((reply) => {
+          if (reply.ok) {
+            retryDelay = RETRY_FIRST_MS;
+            accept(reply.value);
+            return;
+          }
+          if (!active) return;
+          logToMain(api, 'warn', `getState failed: ${reply.error.code} ${reply.error.message}`);
+          if (latest === null && retryTimer === null) {
+            retryTimer = setTimeout(takeSnapshot, retryDelay);
+            retryDelay = Math.min(RETRY_MAX_MS, retryDelay * 2);
+          }
+        })
+        .catch(() => undefined);
+    };
+
+    const unsubscribe = api.app.onState(accept);
+    takeSnapshot();
+    const unwatch = connection?.onStatus((_status, reconnected) => {
+      if (!reconnected) return;
+      latest = null;
+      takeSnapshot();
+    });
+    return () => {
+      active = false;
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      unsubscribe();
+      unwatch?.();
+    };
+  }, [api, connection]);
+
+  return state;
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { getApi, getConnection } from '../bridge/api';
+import { forwardWindowErrors } from '../bridge/log';
+import { ErrorBoundary } from '../components/common/error-boundary';
+
+import { MainApp } from './main-app';
+
+const api = getApi();
+forwardWindowErrors(api, window, 'main');
+
+const container = document.getElementById('root');
+if (container !== null) {
+  createRoot(container).render(
+    <StrictMode>
+      <ErrorBoundary api={api} origin="main">
+        <MainApp api={api} connection={getConnection()} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { getApi, getConnection } from '../bridge/api';
+import { forwardWindowErrors } from '../bridge/log';
+import { ErrorBoundary } from '../components/common/error-boundary';
+
+import { MiniApp } from './mini-app';
+
+const api = getApi();
+forwardWindowErrors(api, window, 'mini');
+
+const container = document.getElementById('root');
+if (container !== null) {
+  createRoot(container).render(
+    <StrictMode>
+      <ErrorBoundary api={api} origin="mini">
+        <MiniApp api={api} connection={getConnection()} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
