@@ -29,4 +29,6 @@ await build({
   },
 });
 process.argv = [process.argv[0], resolve(root, entry), ...rest];
+// Bundles run from a cache folder: tell them where the project is.
+process.env.TRAYPLAY_ROOT = root;
 await import(pathToFileURL(join(outDir, `${basename(name)}.mjs`)).href);

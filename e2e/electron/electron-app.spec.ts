@@ -64,7 +64,7 @@ test('creates the mini-player hidden and always on top', async () => {
   await app.firstWindow({ timeout: 45_000 });
   const mini = await app.evaluate(({ BrowserWindow }) =>
     BrowserWindow.getAllWindows()
-      .filter((w) => w.getTitle().includes('mini'))
+      .filter((w) => w.webContents.getURL().endsWith('mini.html'))
       .map((w) => ({ visible: w.isVisible(), onTop: w.isAlwaysOnTop() })),
   );
   expect(mini).toEqual([{ visible: false, onTop: true }]);

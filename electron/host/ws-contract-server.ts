@@ -19,6 +19,8 @@ export function serveOverWebSocket<C extends ContractShape>(
   dispatcher: Dispatcher<C>,
   allowedOrigin: () => string,
   log: Logger,
+  /** Told how many pages are connected, whenever that changes. */
+  onClients: (count: number) => void = () => undefined,
 ): { close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_FRAME_BYTES });
   const send = (socket: WebSocket, frame: WsServerFrame): void => {
@@ -37,6 +39,8 @@ export function serveOverWebSocket<C extends ContractShape>(
   server.on('upgrade', onUpgrade);
 
   wss.on('connection', (socket: WebSocket) => {
+    onClients(wss.clients.size);
+    socket.on('close', () => onClients(wss.clients.size));
     socket.on('message', (data: RawData, isBinary: boolean) => {
       void handleFrame(socket, data, isBinary);
     });

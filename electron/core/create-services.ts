@@ -1,0 +1,119 @@
+import { createSimulator, DEMO_CLIENT_ID, type Simulator } from '../../simulator/index';
+import { AuthService } from '../auth/auth-service';
+import { simulatorEndpoints, type Endpoints } from '../auth/endpoints';
+import type { RootLogger } from '../logging/logger';
+import { PlaybackService } from '../player/playback-service';
+import type { Visibility } from '../player/refresh-policy';
+import type { Browser } from '../ports/browser';
+import type { Cipher } from '../ports/cipher';
+import type { Clock } from '../ports/clock';
+import type { HttpFetch } from '../ports/http';
+import type { KeyValueStore } from '../ports/key-value-store';
+import type { PowerEvents } from '../ports/power-events';
+import type { ProtocolRegistrar } from '../ports/protocol-registrar';
+import { SettingsStore } from '../settings/settings-store';
+import { WebApiClient } from '../spotify/web-api-client';
+
+/** Everything the services need from the platform: Electron adapters in the app, Node ones in the host. */
+export interface ServicesConfig {
+  readonly shell: 'electron' | 'web';
+  readonly clock: Clock;
+  readonly logger: RootLogger;
+  readonly store: KeyValueStore;
+  readonly cipher: Cipher;
+  readonly browser: Browser;
+  readonly power: PowerEvents;
+  readonly protocol: ProtocolRegistrar | null;
+  /** Requests to Spotify. */
+  readonly fetch: HttpFetch;
+  /** A packager's default Client ID. */
+  readonly buildClientId?: string | null;
+  /** Spotify's endpoints replaced (tests against a simulator); null: the real service. */
+  readonly endpointsOverride?: Endpoints | null;
+  /** Web API request timeout. */
+  readonly requestTimeoutMs?: number;
+}
+
+export interface Services {
+  readonly auth: AuthService;
+  readonly playback: PlaybackService;
+  /** The embedded simulator that demo mode plays against. */
+  readonly simulator: Simulator;
+  isDemo(): boolean;
+  setVisibility(visibility: Visibility): void;
+  /** The system resumed, the network came back, or a window was shown: look now. */
+  wake(): void;
+  handleProtocolUrl(url: string): void;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Builds sign-in and playback over the given platform. With no Client ID they run against an embedded
+ * simulator (demo mode) through the same code: PKCE, vault, refresh, Web API client, refresh policy.
+ */
+export async function createServices(config: ServicesConfig): Promise<Services> {
+  const { clock, logger } = config;
+  // Demo mode's Spotify: on loopback so the windows can load its album art; no control API.
+  const simulator = createSimulator({ now: () => clock.now(), controlApi: false, scenario: { autoApprove: true } });
+  const listening = await simulator.listen(0, '127.0.0.1');
+  const demoEndpoints = simulatorEndpoints(listening.url);
+
+  const settings = new SettingsStore(config.store, { buildClientId: config.buildClientId ?? null, logger: logger.scope('settings') });
+  const auth = new AuthService({
+    clock,
+    logger: logger.scope('auth'),
+    secrets: logger,
+    http: config.fetch,
+    endpoints: config.endpointsOverride ?? undefined,
+    demo: { clientId: DEMO_CLIENT_ID, endpoints: demoEndpoints, http: (url, init) => simulator.fetch(url, init) },
+    settings,
+    store: config.store,
+    cipher: config.cipher,
+    browser: config.browser,
+    protocol: config.protocol,
+    power: config.power,
+  });
+  const api = new WebApiClient({
+    // The base follows the mode: the simulator in demo mode, Spotify once a Client ID is set.
+    apiBaseUrl: () => auth.endpoints().apiBaseUrl,
+    fetch: auth.apiFetch,
+    clock,
+    timeoutMs: config.requestTimeoutMs ?? 10_000,
+  });
+  const playback = new PlaybackService({ api, tokens: auth, clock, logger: logger.scope('playback') });
+
+  // Sign-in changes (signed in, signed out, demo left) make playback look again at once.
+  let lastAuth = JSON.stringify(auth.state().kind);
+  const offAuth = auth.onChange(() => {
+    const kind = JSON.stringify([auth.state().kind, auth.mode()]);
+    if (kind !== lastAuth) {
+      lastAuth = kind;
+      playback.wake('auth-changed');
+    }
+  });
+  const offPower = [
+    config.power.onResume(() => playback.wake('resume')),
+    config.power.onUnlock(() => playback.wake('resume')),
+    config.power.onOnline(() => playback.wake('online')),
+  ];
+
+  await auth.start();
+  playback.start();
+
+  return {
+    auth,
+    playback,
+    simulator,
+    isDemo: () => auth.mode() === 'demo',
+    setVisibility: (visibility) => playback.setVisibility(visibility),
+    wake: () => playback.wake('window-shown'),
+    handleProtocolUrl: (url) => auth.handleProtocolUrl(url),
+    dispose: async () => {
+      offAuth();
+      offPower.forEach((off) => off());
+      playback.stop();
+      auth.dispose();
+      await listening.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import type { AppInfo } from '../../shared/state/app-state';
+import { createCore, type Core } from '../core/create-core';
+import { createServices, type Services, type ServicesConfig } from '../core/create-services';
+import type { WindowControl } from '../core/facades';
+import { FileStore } from '../adapters/file-store';
+import { TestOnlyCipher } from '../adapters/test-cipher';
+import { RootLogger, type LogSink } from '../logging/logger';
+import { systemClock, type Clock } from '../ports/clock';
+import type { Browser } from '../ports/browser';
+import { noPowerEvents } from '../ports/power-events';
+
+import { staticFiles } from './static-files';
+import { serveOverWebSocket } from './ws-contract-server';
+
+export interface HostOptions {
+  /** The built renderer (dist/renderer). */
+  readonly rendererDir: string;
+  /** Settings and the encrypted vault live here. */
+  readonly userDataDir: string;
+  /** 0 or absent: a free port. Always bound to 127.0.0.1. */
+  readonly port?: number;
+  readonly clock?: Clock;
+  readonly logSink?: LogSink;
+  /** Where sign-in URLs go; by default they are printed for the developer to open. */
+  readonly browser?: Browser;
+  readonly services?: Partial<ServicesConfig>;
+  readonly version?: string;
+}
+
+export interface Host {
+  readonly url: string;
+  readonly core: Core;
+  readonly services: Services;
+  readonly logger: RootLogger;
+  close(): Promise<void>;
+}
+
+/**
+ * The main-process logic without Electron: Node adapters (a JSON file store in `userDataDir`, the test cipher),
+ * the built renderer over HTTP and the contract over WebSocket, on 127.0.0.1 only. Used by the UI tests and
+ * by `npm run dev:web`.
+ */
+export async function startHost(options: HostOptions): Promise<Host> {
+  const logger = new RootLogger({ sink: options.logSink ?? ((line) => process.stderr.write(`${line}\n`)) });
+  const log = logger.scope('host');
+  const clock = options.clock ?? systemClock;
+  const browser: Browser = options.browser ?? {
+    open: (url) => {
+      process.stdout.write(`\nOpen this address in your browser to sign in:\n${url}\n\n`);
+      return Promise.resolve();
+    },
+  };
+  const services = await createServices({
+    shell: 'web',
+    clock,
+    logger,
+    store: new FileStore(join(options.userDataDir, 'trayplay.json')),
+    cipher: new TestOnlyCipher(),
+    browser,
+    power: noPowerEvents,
+    protocol: null,
+    fetch: (url, init) => fetch(url, init),
+    ...options.services,
+  });
+  const windows: WindowControl = { showMain: () => undefined, toggleMini: () => undefined, hideMini: () => undefined };
+  const info = (): AppInfo => ({
+    name: 'Trayplay',
+    version: options.version ?? '0.0.0',
+    platform: process.platform,
+    shell: 'web',
+    demo: services.isDemo(),
+  });
+  const core = createCore({ info, logger, auth: services.auth, playback: services.playback, windows });
+
+  const serveFile = staticFiles(options.rendererDir);
+  const server = createServer((request, response) => {
+    void serveFile(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A connected page counts as a visible window: the refresh policy runs at the window cadence.
+  const ws = serveOverWebSocket(server, core.dispatcher, () => url, logger.scope('ws'), (count) =>
+    services.setVisibility(count > 0 ? 'window' : 'tray'),
+  );
+  log.info('headless host ready', { url });
+
+  return {
+    url,
+    core,
+    services,
+    logger,
+    close: async () => {
+      await ws.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      core.dispose();
+      await services.dispose();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+// The composition root: wiring only. Every decision lives in the services; every Electron API in an adapter.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { app } from 'electron';
+
+import { ElectronStoreKv } from './adapters/electron-store-kv';
+import { serveOverIpc } from './adapters/ipc-main-transport';
+import { electronPowerEvents } from './adapters/power-events';
+import { electronProtocolRegistrar } from './adapters/protocol-registration';
+import { SafeStorageCipher } from './adapters/safe-storage-cipher';
+import { systemBrowser } from './adapters/system-browser';
+import { createTray } from './adapters/tray';
+import { WindowManager } from './adapters/window-manager';
+import { findProtocolUrl } from './auth/protocol-url';
+import { createCore } from './core/create-core';
+import { createServices } from './core/create-services';
+import { RootLogger } from './logging/logger';
+import { systemClock } from './ports/clock';
+import type { TrayAction } from './tray/tray-menu';
+
+// Tests and portable setups choose the profile folder; it must be set before anything reads it.
+if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
+
+const logDir = join(app.getPath('userData'), 'logs');
+mkdirSync(logDir, { recursive: true });
+const logger = new RootLogger({
+  sink: (line) => {
+    appendFileSync(join(logDir, 'main.log'), `${line}\n`, { mode: 0o600 });
+    if (!app.isPackaged) process.stderr.write(`${line}\n`);
+  },
+});
+const log = logger.scope('main');
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Trayplay runs: it receives our argv (and any trayplay:// URL) through `second-instance`.
+  app.quit();
+} else {
+  // Sign-in redirects can arrive before the services exist (cold start, macOS open-url before ready).
+  const pendingUrls: string[] = [];
+  let deliver: ((url: string) => void) | null = null;
+  const receive = (url: string): void => (deliver ? deliver(url) : void pendingUrls.push(url));
+  let showMain: () => void = () => undefined;
+
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    receive(url);
+  });
+  app.on('second-instance', (_event, argv) => {
+    const url = findProtocolUrl(argv);
+    if (url) receive(url);
+    else showMain();
+  });
+  const coldStartUrl = findProtocolUrl(process.argv);
+  if (coldStartUrl) receive(coldStartUrl);
+
+  // A tray app keeps running with every window closed.
+  app.on('window-all-closed', () => undefined);
+
+  void app.whenReady().then(async () => {
+    const devServer = process.env.VITE_DEV_SERVER_URL;
+    const services = await createServices({
+      shell: 'electron',
+      clock: systemClock,
+      logger,
+      store: new ElectronStoreKv(),
+      cipher: new SafeStorageCipher(),
+      browser: systemBrowser,
+      power: electronPowerEvents(),
+      protocol: electronProtocolRegistrar(),
+      fetch: (url, init) => fetch(url, init),
+      buildClientId: process.env.TRAYPLAY_BUILD_CLIENT_ID ?? null,
+      endpointsOverride:
+        process.env.TRAYPLAY_ACCOUNTS_URL && process.env.TRAYPLAY_API_URL
+          ? { accountsBaseUrl: process.env.TRAYPLAY_ACCOUNTS_URL, apiBaseUrl: process.env.TRAYPLAY_API_URL }
+          : null,
+    });
+    const windows = new WindowManager({
+      renderer: devServer ? { kind: 'devServer', url: devServer } : { kind: 'files', dir: join(__dirname, '../renderer') },
+      preloadPath: join(__dirname, 'preload.cjs'),
+      log: logger.scope('windows'),
+      onVisibilityChange: (visible) => services.setVisibility(visible ? 'window' : 'tray'),
+    });
+    showMain = () => windows.showMain();
+    const core = createCore({
+      info: () => ({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        shell: 'electron',
+        demo: services.isDemo(),
+      }),
+      logger,
+      auth: services.auth,
+      playback: services.playback,
+      windows,
+    });
+    const stopIpc = serveOverIpc(core.dispatcher, windows, logger.scope('ipc'));
+
+    deliver = (url) => services.handleProtocolUrl(url);
+    for (const url of pendingUrls.splice(0)) deliver(url);
+
+    const onTray = (action: TrayAction): void => {
+      const done = (promise: Promise<unknown>): void => void promise.catch(() => undefined);
+      switch (action) {
+        case 'togglePlay':
+          return done(services.playback.togglePlay());
+        case 'next':
+          return done(services.playback.next());
+        case 'previous':
+          return done(services.playback.previous());
+        case 'like':
+          return done(services.playback.setLiked(true));
+        case 'unlike':
+          return done(services.playback.setLiked(false));
+        case 'showMain':
+          return windows.showMain();
+        case 'toggleMini':
+          return windows.toggleMini();
+        case 'quit':
+          return app.quit();
+      }
+    };
+    const tray = createTray(onTray);
+    tray.render(core.state.get());
+    const stopTray = core.state.subscribe((state) => tray.render(state));
+
+    windows.create('mini');
+    // Started by the OS at login: stay in the tray. Otherwise show the main window.
+    if (!process.argv.includes('--hidden')) windows.showMain();
+
+    app.on('activate', () => windows.showMain());
+    app.on('before-quit', () => {
+      stopTray();
+      stopIpc();
+      tray.destroy();
+      core.dispose();
+      void services.dispose();
+    });
+    log.info('ready', { demo: services.isDemo() });
+  });
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+
+import type { AppState } from '../../shared/state/app-state';
+import type { NowPlaying } from '../../shared/state/now-playing';
+
+import { trayIconBitmap } from './tray-icon';
+import { nowPlayingLine, trayMenu } from './tray-menu';
+
+const device = { id: 'd1', name: 'Laptop', type: 'Computer', isActive: true, isRestricted: false, isPrivateSession: false, supportsVolume: true, volumePercent: 50 };
+const playing: NowPlaying = {
+  kind: 'item',
+  item: { type: 'track', uri: 'spotify:track:1', name: 'Song', artists: ['A', 'B'], album: 'Album', artUrl: null, durationMs: 200_000, isLocal: false },
+  isPlaying: true,
+  progressMs: 1000,
+  observedAt: 0,
+  shuffle: false,
+  repeat: 'off',
+  device,
+  liked: false,
+  disallows: ['previous'],
+};
+const state = (nowPlaying: NowPlaying, readOnly = false): AppState => ({
+  rev: 1,
+  auth: { kind: 'demo' },
+  authSettings: {
+    clientId: null,
+    clientIdFromBuild: false,
+    redirectMode: 'protocol',
+    redirectUris: { protocol: 'trayplay://callback', loopback: 'http://127.0.0.1/callback' },
+    protocolAvailable: true,
+    protocolProblem: null,
+    storage: { secure: true, backend: 'test', plaintextOptIn: false },
+  },
+  playback: { nowPlaying, controls: { readOnly, readOnlyReason: readOnly ? 'Controls need Spotify Premium' : null } },
+});
+const action = (items: ReturnType<typeof trayMenu>, name: string) => items.find((i) => i.kind === 'action' && i.action === name);
+
+describe('tray menu', () => {
+  it('shows what plays and offers the possible controls', () => {
+    const items = trayMenu(state(playing));
+    expect(items[0]).toEqual({ kind: 'label', label: '▶ Song — A, B' });
+    expect(action(items, 'togglePlay')).toMatchObject({ label: 'Pause', enabled: true });
+    expect(action(items, 'previous')).toMatchObject({ enabled: false });
+    expect(action(items, 'like')).toMatchObject({ enabled: true });
+    expect(action(items, 'quit')).toMatchObject({ enabled: true });
+  });
+
+  it('disables controls in read-only mode and says why', () => {
+    const items = trayMenu(state(playing, true));
+    expect(items[1]).toEqual({ kind: 'label', label: 'Controls need Spotify Premium' });
+    expect(action(items, 'next')).toMatchObject({ enabled: false });
+    expect(action(items, 'showMain')).toMatchObject({ enabled: true });
+  });
+
+  it('never shows a blank line, whatever plays', () => {
+    expect(nowPlayingLine({ kind: 'idle' })).toBe('Nothing playing');
+    expect(nowPlayingLine({ kind: 'ad', isPlaying: true, progressMs: 0, observedAt: 0, device: null })).toBe('Advertisement');
+    expect(nowPlayingLine({ kind: 'unavailable', reason: 'rateLimited', message: 'Spotify asked us to wait', retryAt: null })).toBe('Spotify asked us to wait');
+  });
+
+  it('draws an opaque icon on a transparent background', () => {
+    const bitmap = trayIconBitmap(32);
+    expect(bitmap).toHaveLength(32 * 32 * 4);
+    expect(bitmap[3]).toBe(0);
+    const opaque = bitmap.filter((_, i) => i % 4 === 3 && bitmap[i] === 255).length;
+    expect(opaque).toBeGreaterThan(100);
+  });
+});
