@@ -32,6 +32,7 @@ const main: UserConfig = {
     target: 'node22',
     ssr: resolve(root, 'electron/main.ts'),
     sourcemap: true,
+    minify: true,
     rollupOptions: {
       external: nodeExternals,
       output: { format: 'cjs', entryFileNames: 'main.cjs' },
@@ -49,9 +50,10 @@ const preload: UserConfig = {
     emptyOutDir: false,
     target: 'chrome140',
     ssr: resolve(root, 'electron/preload.ts'),
+    minify: true,
     rollupOptions: {
       external: ['electron'],
-      output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true },
+      output: { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false },
     },
   },
   ssr: { noExternal: true },

@@ -48,7 +48,7 @@ async function serve(handler: Handler, origin: () => string, req: IncomingMessag
     request = new Request(origin() + (rawUrl.startsWith('/') ? rawUrl : `/${rawUrl}`), {
       method,
       headers,
-      body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : body,
+      body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body),
     });
   } catch {
     return sendJson(res, 400, 'Bad request');
