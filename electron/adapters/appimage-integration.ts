@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import { buildDesktopEntry, desktopEntryPath, type DesktopEntryOptions } from '../auth/desktop-entry';
+import type { ProtocolRegistration } from '../ports/protocol-registrar';
+
+export interface AppImageIntegrationDeps {
+  readonly home: string;
+  readonly xdgDataHome?: string;
+  /** Runs a helper program; errors are ignored (the entry itself is what matters). */
+  readonly run?: (file: string, args: readonly string[]) => void;
+}
+
+const runQuietly = (file: string, args: readonly string[]): void => {
+  execFile(file, [...args], { timeout: 10_000 }, () => undefined);
+};
+
+/**
+ * Writes `~/.local/share/applications/<desktopName>` for an AppImage (which installs none) with the scheme
+ * handler, then asks `xdg-mime` to make it the default and refreshes the desktop database.
+ */
+export function installAppImageDesktopEntry(options: DesktopEntryOptions, deps: AppImageIntegrationDeps): ProtocolRegistration {
+  const entry = buildDesktopEntry(options);
+  if (!entry.ok) return { ok: false, problem: entry.problem };
+  const path = desktopEntryPath(deps.home, entry.fileName, deps.xdgDataHome);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (current !== entry.content) writeFileSync(path, entry.content, { mode: 0o644 });
+  } catch (cause) {
+    return { ok: false, problem: `The desktop entry for trayplay:// links could not be written (${cause instanceof Error ? cause.message : 'unknown'})` };
+  }
+  const run = deps.run ?? runQuietly;
+  run('xdg-mime', ['default', entry.fileName, `x-scheme-handler/${options.scheme}`]);
+  run('update-desktop-database', [dirname(path)]);
+  return { ok: true, problem: null };
+}

@@ -1,0 +1,54 @@
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { app } from 'electron';
+import Store from 'electron-store';
+
+import type { KeyValueStore } from '../ports/key-value-store';
+
+export interface ElectronStoreKvOptions {
+  readonly name?: string;
+  /** Defaults to `app.getPath('userData')`. */
+  readonly cwd?: string;
+}
+
+/**
+ * electron-store 12 as the key-value port. `clearInvalidConfig: false`: a damaged file must not be wiped
+ * silently, so it is renamed aside (for diagnosis) and a fresh store starts; `configFileMode: 0o600`:
+ * owner-only. Create after `ready` (it reads `app.getPath('userData')`).
+ */
+export class ElectronStoreKv implements KeyValueStore {
+  private readonly store: Store<Record<string, unknown>>;
+
+  public constructor(options: ElectronStoreKvOptions = {}) {
+    const name = options.name ?? 'trayplay';
+    const open = (): Store<Record<string, unknown>> =>
+      new Store<Record<string, unknown>>({
+        name,
+        cwd: options.cwd,
+        clearInvalidConfig: false,
+        // Keys are flat names; a dot must not create nesting.
+        accessPropertiesByDotNotation: false,
+        configFileMode: 0o600,
+      });
+    try {
+      this.store = open();
+    } catch {
+      const path = join(options.cwd ?? app.getPath('userData'), `${name}.json`);
+      if (existsSync(path)) renameSync(path, `${path}.corrupt-${Date.now()}`);
+      this.store = open();
+    }
+  }
+
+  public get(key: string): unknown {
+    return this.store.get(key);
+  }
+
+  public set(key: string, value: unknown): void {
+    this.store.set(key, value);
+  }
+
+  public delete(key: string): void {
+    this.store.delete(key);
+  }
+}

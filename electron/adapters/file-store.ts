@@ -1,0 +1,51 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import type { KeyValueStore } from '../ports/key-value-store';
+
+/**
+ * A JSON file as a key-value store, for the headless host and tests. Every write replaces the file
+ * atomically (temp file + rename) with mode 0600. A file that is not valid JSON is renamed aside, not deleted.
+ */
+export class FileStore implements KeyValueStore {
+  private data: Record<string, unknown>;
+
+  public constructor(private readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    this.data = this.read();
+  }
+
+  public get(key: string): unknown {
+    return Object.hasOwn(this.data, key) ? structuredClone(this.data[key]) : undefined;
+  }
+
+  public set(key: string, value: unknown): void {
+    this.data = { ...this.data, [key]: structuredClone(value) };
+    this.write();
+  }
+
+  public delete(key: string): void {
+    if (!Object.hasOwn(this.data, key)) return;
+    this.data = Object.fromEntries(Object.entries(this.data).filter(([name]) => name !== key));
+    this.write();
+  }
+
+  private read(): Record<string, unknown> {
+    if (!existsSync(this.path)) return {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(this.path, 'utf8'));
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch {
+      // Fall through: set aside below.
+    }
+    renameSync(this.path, `${this.path}.corrupt-${Date.now()}`);
+    return {};
+  }
+
+  private write(): void {
+    const temp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
+    chmodSync(temp, 0o600);
+    renameSync(temp, this.path);
+  }
+}
