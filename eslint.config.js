@@ -13,6 +13,10 @@ const boundary = (files, patterns, extra = []) => ({
   },
 });
 
+const SIMULATOR_ONLY_FOR_DEMO = {
+  group: ['**/simulator/*', '**/simulator'],
+  message: 'The app starts the simulator only for demo mode (electron/core/create-services.ts); tests use electron/testing/.',
+};
 const ours = (folder, message) => ({ group: [`**/${folder}/*`, `**/${folder}`], message });
 const ELECTRON_ONLY_IN_ADAPTERS = {
   group: ['electron', 'electron/*'],
@@ -72,14 +76,17 @@ export default tseslint.config(
     { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node modules.' },
     { group: ['electron', 'electron/*'], message: 'The renderer uses window.trayplay, never Electron.' },
   ]),
-  // Main-process logic: Electron only in adapters, the preload and the composition root.
-  boundary(['electron/**'], [ours('renderer', 'Main never imports renderer code.'), ELECTRON_ONLY_IN_ADAPTERS]),
-  {
-    files: ['electron/adapters/**', 'electron/main.ts', 'electron/preload.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [ours('renderer', 'Main never imports renderer code.')] }],
-    },
-  },
+  // Main-process logic: Electron only in adapters, the preload and the composition root; the simulator only
+  // where demo mode starts it, and in tests.
+  boundary(['electron/**'], [ours('renderer', 'Main never imports renderer code.'), ELECTRON_ONLY_IN_ADAPTERS, SIMULATOR_ONLY_FOR_DEMO]),
+  boundary(['electron/adapters/**', 'electron/main.ts', 'electron/preload.ts'], [
+    ours('renderer', 'Main never imports renderer code.'),
+    SIMULATOR_ONLY_FOR_DEMO,
+  ]),
+  boundary(['electron/core/create-services.ts', 'electron/testing/**', 'electron/**/*.test.ts', 'electron/**/testing/**'], [
+    ours('renderer', 'Main never imports renderer code.'),
+    ELECTRON_ONLY_IN_ADAPTERS,
+  ]),
   // The simulator stands in for Spotify: it shares no code with the app.
   boundary(['simulator/**'], [
     ours('electron', 'The simulator is Spotify: it shares no code with the app.'),

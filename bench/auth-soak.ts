@@ -3,7 +3,7 @@
 // and off. Prints JSON; `npm run bench` collects it.
 import { pathToFileURL } from 'node:url';
 
-import { createKit, createSim, signInViaProtocol } from '../electron/auth/auth-test-kit';
+import { createKit, createSim, signInViaProtocol } from '../electron/testing/auth-test-kit';
 import type { HttpFetch } from '../electron/ports/http';
 import { ManualClock } from '../electron/testing/manual-clock';
 

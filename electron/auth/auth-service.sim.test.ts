@@ -7,7 +7,7 @@ import { AuthSettingsSchema, AuthStateSchema } from '../../shared/state/auth-sta
 import { MemoryStore } from '../adapters/memory-store';
 import { VAULT_KEY } from '../tokens/token-vault';
 
-import { approveInBrowser, createKit, signInViaProtocol, TEST_CLIENT_ID } from './auth-test-kit';
+import { approveInBrowser, createKit, signInViaProtocol, TEST_CLIENT_ID } from '../testing/auth-test-kit';
 import { AuthService } from './auth-service';
 import { meUrlOf } from './endpoints';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createKit, createSim, signInViaProtocol } from '../auth/auth-test-kit';
+import { createKit, createSim, signInViaProtocol } from '../testing/auth-test-kit';
 import { ManualClock } from '../testing/manual-clock';
 
 import type { RefreshStep } from './token-keeper';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { approveInBrowser, createKit, createSim } from '../auth/auth-test-kit';
+import { approveInBrowser, createKit, createSim } from '../testing/auth-test-kit';
 import type { HttpFetch } from '../ports/http';
 import { ManualClock } from '../testing/manual-clock';
 

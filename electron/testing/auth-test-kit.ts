@@ -12,11 +12,11 @@ import type { KeyValueStore } from '../ports/key-value-store';
 import type { PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar } from '../ports/protocol-registrar';
 import { SettingsStore } from '../settings/settings-store';
-import { ManualClock } from '../testing/manual-clock';
+import { ManualClock } from './manual-clock';
 import type { RefreshStep } from '../tokens/token-keeper';
 
-import { AuthService } from './auth-service';
-import { simulatorEndpoints } from './endpoints';
+import { AuthService } from '../auth/auth-service';
+import { simulatorEndpoints } from '../auth/endpoints';
 
 /** A Client ID registered with the simulator, as a user would register their own app. */
 export const TEST_CLIENT_ID = '0123456789abcdef0123456789abcdef';
