@@ -138,5 +138,9 @@ if (!app.requestSingleInstanceLock()) {
       void services.dispose();
     });
     log.info('ready', { demo: services.isDemo() });
+  }).catch((cause: unknown) => {
+    // Nothing can work without the services: say why in the log and leave rather than sit half-started.
+    log.error('start-up failed', { error: cause instanceof Error ? cause.message : String(cause) });
+    app.exit(1);
   });
 }

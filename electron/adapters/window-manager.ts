@@ -53,7 +53,7 @@ export class WindowManager implements WindowControl, TrustedSenders {
     const win = new BrowserWindow({
       ...spec,
       ...(role === 'mini' ? this.miniBounds(spec) : {}),
-      backgroundColor: '#121212',
+      backgroundColor: role === 'mini' ? '#141414' : '#121212',
       webPreferences: { ...SECURE_WEB_PREFERENCES, preload: this.options.preloadPath },
     });
     if (role === 'mini') win.setAlwaysOnTop(true, 'floating');
