@@ -18,6 +18,8 @@ const renderer: UserConfig = {
     target: 'chrome140',
     rollupOptions: {
       input: { main: resolve(root, 'renderer/index.html'), mini: resolve(root, 'renderer/mini.html') },
+      // Third-party code (React, zod) in one chunk that both pages share.
+      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
     },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
