@@ -28,6 +28,8 @@ const renderer: UserConfig = {
 /** Main process: one CommonJS bundle, so nothing before `ready` depends on async ESM loading. */
 const main: UserConfig = {
   publicDir: false,
+  // A packager may bake in a default Client ID: `TRAYPLAY_BUILD_CLIENT_ID=… npm run dist`.
+  define: { __TRAYPLAY_BUILD_CLIENT_ID__: JSON.stringify(process.env.TRAYPLAY_BUILD_CLIENT_ID ?? '') },
   build: {
     outDir: resolve(root, 'dist/electron'),
     emptyOutDir: false,

@@ -19,6 +19,9 @@ import { RootLogger } from './logging/logger';
 import { systemClock } from './ports/clock';
 import type { TrayAction } from './tray/tray-menu';
 
+/** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
+declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
+
 // Tests and portable setups choose the profile folder; it must be set before anything reads it.
 if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
 
@@ -69,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       power: electronPowerEvents(),
       protocol: electronProtocolRegistrar(),
       fetch: (url, init) => fetch(url, init),
-      buildClientId: process.env.TRAYPLAY_BUILD_CLIENT_ID ?? null,
+      buildClientId: __TRAYPLAY_BUILD_CLIENT_ID__ || null,
       endpointsOverride:
         process.env.TRAYPLAY_ACCOUNTS_URL && process.env.TRAYPLAY_API_URL
           ? { accountsBaseUrl: process.env.TRAYPLAY_ACCOUNTS_URL, apiBaseUrl: process.env.TRAYPLAY_API_URL }
