@@ -30,6 +30,8 @@ export const ErrorCodeSchema = z.enum([
   'timeout',
   'not_found',
   'read_only',
+  /** Spotify shuts the app out for this account (not in User Management, or the app owner lost Premium). */
+  'app_not_authorized',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

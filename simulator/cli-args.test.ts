@@ -10,6 +10,7 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs([
       '--port', '8899', '--client', 'abc123=myapp://cb,http://127.0.0.1/cb', '--client=def=https://x.example/cb',
       '--scenario', 'free', '--rotate', '--rate-limit=20', '--quota', '500', '--auto-approve', '--no-control', '--latency', '40', '--idle', '--seed', '9',
+      '--quirky-command-bodies', '--user-not-allow-listed', '--owner-not-premium',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -20,7 +21,10 @@ describe('parseCliArgs', () => {
           { clientId: 'abc123', redirectUris: ['myapp://cb', 'http://127.0.0.1/cb'] },
           { clientId: 'def', redirectUris: ['https://x.example/cb'] },
         ],
-        scenario: { product: 'free', rotateRefreshTokens: true, rateLimitPer30s: 20, quota: 500, autoApprove: true, latencyMs: 40, startPlaying: false },
+        scenario: {
+          product: 'free', rotateRefreshTokens: true, rateLimitPer30s: 20, quota: 500, autoApprove: true, latencyMs: 40, startPlaying: false,
+          quirkyCommandBodies: true, userAllowListed: false, ownerPremium: false,
+        },
         controlApi: false,
         seed: 9,
       },

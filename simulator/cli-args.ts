@@ -25,6 +25,9 @@ export const USAGE = `usage: npm run simulator -- [options]
   --latency MS             delay every request
   --no-control             disable the /__control API (demo mode)
   --idle                   start with nothing playing
+  --quirky-command-bodies  play, pause and add-to-queue answer 200 with a text body (Spotify since 2024)
+  --user-not-allow-listed  every API call: 403 User not registered in the Developer Dashboard
+  --owner-not-premium      every API call: 403 Active premium subscription required for the owner…
   --seed N                 seed of the generated world
   --help                   this text`;
 
@@ -84,6 +87,15 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         break;
       case '--idle':
         options.scenario.startPlaying = false;
+        break;
+      case '--quirky-command-bodies':
+        options.scenario.quirkyCommandBodies = true;
+        break;
+      case '--user-not-allow-listed':
+        options.scenario.userAllowListed = false;
+        break;
+      case '--owner-not-premium':
+        options.scenario.ownerPremium = false;
         break;
       case '--rate-limit': {
         const n = parseCount('--rate-limit', value());

@@ -45,6 +45,9 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   latencyMs: 0,
   accountName: 'Demo Listener',
   startPlaying: true,
+  quirkyCommandBodies: false,
+  userAllowListed: true,
+  ownerPremium: true,
 });
 
 export const PLACEHOLDER_BASE_URL = 'http://127.0.0.1:0';

@@ -30,6 +30,21 @@ export interface Scenario {
   accountName: string;
   /** The world starts with the computer active and a track playing (default true); false: nothing active (204). */
   startPlaying: boolean;
+  /**
+   * true: play, pause and add-to-queue answer 200 with a short opaque text body instead of 204, as Spotify has
+   * done since July 2024 (facts §4.1). Default false.
+   */
+  quirkyCommandBodies: boolean;
+  /**
+   * false: the user is not in the app's User Management list (development mode). Sign-in still works, but every
+   * /v1 call answers 403 `User not registered in the Developer Dashboard` (facts §3.2). Default true.
+   */
+  userAllowListed: boolean;
+  /**
+   * false: the app's owner has no Premium (2026 development-mode rule). Sign-in still works, but every /v1 call
+   * answers 403 `Active premium subscription required for the owner of the app. …` (facts §3.2). Default true.
+   */
+  ownerPremium: boolean;
 }
 
 export type ExternalAction =

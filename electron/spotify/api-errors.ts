@@ -1,3 +1,4 @@
+import { assertNever } from '../../shared/assert-never';
 import { err, type Err } from '../../shared/result';
 
 import { ApiErrorBodySchema, ApiErrorObjectSchema } from './schemas';
@@ -25,9 +26,27 @@ export const RESTRICTION_REASONS = [
 ] as const;
 export type RestrictionReason = (typeof RESTRICTION_REASONS)[number];
 
-/** What went wrong talking to the Web API, as data. Decided by status and `reason`, never by message text. */
+/**
+ * Which development-mode gate most likely shut the app out. Only orders the explanations the user sees; see
+ * `likelyAppGate` for why reading the message is acceptable there and nowhere else.
+ */
+export type AppGate = 'user_not_allow_listed' | 'owner_not_premium';
+
+/** Where the dashboard fixes both gates. */
+export const DEVELOPER_DASHBOARD_URL = 'https://developer.spotify.com/dashboard';
+
+/**
+ * What went wrong talking to the Web API, as data. Decided by status, `reason` and which endpoint answered,
+ * never by message text.
+ */
 export type SpotifyError =
   | { readonly kind: 'premium_required' }
+  /**
+   * Spotify shuts this app out for this account (facts §3.2): the user is not in the app's User Management list,
+   * or the app owner's Premium lapsed. Only the user can fix it, in Spotify's dashboard; not the listener's own
+   * Premium (that is `premium_required`), and not read-only mode: reads fail too.
+   */
+  | { readonly kind: 'app_not_authorized'; readonly likelyGate: AppGate | null }
   | { readonly kind: 'no_active_device' }
   | { readonly kind: 'volume_not_controllable' }
   /** A known restriction reason, or `null` for a 403 that carried none (or one we do not know). */
@@ -60,28 +79,60 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** The `reason` of an error body, if the body is Spotify's error JSON. */
-export function readReason(bodyText: string): string | null {
-  if (bodyText.trim() === '') return null;
+/** Longest message kept from a non-JSON error body (an HTML error page must not end up in logs whole). */
+const MAX_MESSAGE_CHARS = 300;
+
+/**
+ * `reason` and `message` of an error body. Never throws: Spotify's error JSON (wrapped or bare) gives both;
+ * a bare-text body, as the development-mode 403s send, is its own message with no reason; empty gives neither.
+ */
+export function readErrorBody(bodyText: string): { readonly reason: string | null; readonly message: string | null } {
+  const text = bodyText.trim();
+  if (text === '') return { reason: null, message: null };
   let json: unknown;
   try {
-    json = JSON.parse(bodyText);
+    json = JSON.parse(text);
   } catch {
-    return null;
+    return { reason: null, message: text.slice(0, MAX_MESSAGE_CHARS) };
   }
   const wrapped = ApiErrorBodySchema.safeParse(json);
-  if (wrapped.success) return wrapped.data.error.reason ?? null;
-  const bare = ApiErrorObjectSchema.safeParse(json);
-  return bare.success ? (bare.data.reason ?? null) : null;
+  const object = wrapped.success ? wrapped.data.error : ApiErrorObjectSchema.safeParse(json).data;
+  return { reason: object?.reason ?? null, message: object?.message ?? null };
+}
+
+/** The `reason` of an error body, if the body is Spotify's error JSON. */
+export function readReason(bodyText: string): string | null {
+  return readErrorBody(bodyText).reason;
+}
+
+/**
+ * A hint at which gate a reason-less state-read 403 comes from. The message is the only thing that tells the two
+ * apart, so it may order the two explanations (shown either way); it never decides the classification, and an
+ * unknown or reworded message just gives no hint.
+ */
+export function likelyAppGate(message: string | null): AppGate | null {
+  if (message === null) return null;
+  if (/premium/i.test(message)) return 'owner_not_premium';
+  if (/registered|approved|user management/i.test(message)) return 'user_not_allow_listed';
+  return null;
 }
 
 const isRestriction = (reason: string): reason is RestrictionReason =>
   (RESTRICTION_REASONS as readonly string[]).includes(reason);
 
-/** Maps a non-2xx answer to a domain error. `retryAfterHeader` is read only for 429. */
+/**
+ * Maps a non-2xx answer to a domain error. `retryAfterHeader` is read only for 429; `message` only as the hint of
+ * an `app_not_authorized`.
+ */
 export function mapHttpError(input: {
   readonly status: number;
   readonly reason: string | null;
+  readonly message: string | null;
+  /**
+   * The request read playback state (`GET /me/player`, `/me/player/devices`): those need no Premium, have no
+   * restrictions, and their scope is one Trayplay always asks for and Spotify grants all-or-nothing.
+   */
+  readonly readsPlaybackState: boolean;
   readonly retryAfterHeader: string | null;
   readonly now: number;
 }): SpotifyError {
@@ -97,7 +148,12 @@ export function mapHttpError(input: {
   if (reason === 'VOLUME_CONTROL_DISALLOW') return { kind: 'volume_not_controllable' };
   if (reason !== null && isRestriction(reason)) return { kind: 'restricted', reason, rawReason: reason };
   if (status === 401) return { kind: 'unauthorized' };
-  // 403 without a known reason: owner lost Premium, user not allow-listed, or a new restriction.
+  // A reason-less 403 on a state read has nothing left to be but the app's development-mode gates (user not in
+  // User Management, owner without Premium, facts §3.2); both come as bare text, differing only in wording.
+  if (status === 403 && reason === null && input.readsPlaybackState) {
+    return { kind: 'app_not_authorized', likelyGate: likelyAppGate(input.message) };
+  }
+  // On a command the same 403 may be a new restriction; the next state read tells the gates apart.
   if (status === 403) return { kind: 'restricted', reason: null, rawReason: reason };
   if (status === 404) return { kind: 'not_found' };
   if (status >= 500) return { kind: 'server', status };
@@ -127,6 +183,8 @@ export function toAppError(error: SpotifyError): Err {
   switch (error.kind) {
     case 'premium_required':
       return err('premium_required', 'Controlling playback needs Spotify Premium. Now playing still works.');
+    case 'app_not_authorized':
+      return err('app_not_authorized', appNotAuthorizedText(error.likelyGate));
     case 'no_active_device':
       return err('no_active_device', 'No Spotify device is active. Pick one to play on.');
     case 'volume_not_controllable':
@@ -151,5 +209,21 @@ export function toAppError(error: SpotifyError): Err {
       return err('timeout', 'Spotify did not answer in time.');
     case 'invalid_response':
       return err('server', 'Spotify sent an answer Trayplay could not read.');
+    default:
+      return assertNever(error, 'Spotify error');
   }
+}
+
+const GATE_TEXT: Record<AppGate, string> = {
+  user_not_allow_listed:
+    'your Spotify account is not listed under User Management in the settings of the app whose Client ID Trayplay uses (development-mode apps serve only listed users: add it there)',
+  owner_not_premium:
+    'the account that owns that app no longer has Spotify Premium, which Spotify requires of app owners since 2026 (requests work again a few hours after resubscribing)',
+};
+
+/** Both causes, the likelier first: nothing Trayplay can see tells them apart for sure, and both are fixed in the dashboard. */
+function appNotAuthorizedText(likely: AppGate | null): string {
+  const [first, second]: readonly [AppGate, AppGate] =
+    likely === 'owner_not_premium' ? ['owner_not_premium', 'user_not_allow_listed'] : ['user_not_allow_listed', 'owner_not_premium'];
+  return `Spotify does not let this app use your account. Either ${GATE_TEXT[first]}, or ${GATE_TEXT[second]}. Fix it at ${DEVELOPER_DASHBOARD_URL}.`;
 }

@@ -65,6 +65,35 @@ describe('WebApiClient', () => {
     expect(await html403.client.play()).toMatchObject({ ok: false, error: { kind: 'restricted', reason: null } });
   });
 
+  it('a reason-less 403 on a state read (not on other reads or commands) is app_not_authorized', async () => {
+    const owner = clientWith(() => new Response('Active premium subscription required for the owner of the app.', { status: 403 }));
+    expect(await owner.client.getPlaybackState()).toEqual({ ok: false, error: { kind: 'app_not_authorized', likelyGate: 'owner_not_premium' } });
+    const unlisted = clientWith(() => new Response('User not registered in the Developer Dashboard', { status: 403 }));
+    expect(await unlisted.client.getDevices()).toEqual({ ok: false, error: { kind: 'app_not_authorized', likelyGate: 'user_not_allow_listed' } });
+    const bare = clientWith(() => new Response(null, { status: 403 }));
+    expect(await bare.client.getPlaybackState()).toEqual({ ok: false, error: { kind: 'app_not_authorized', likelyGate: null } });
+    // Library reads need another scope: a reason-less 403 there may be "Insufficient client scope".
+    const scope = clientWith(() => json({ error: { status: 403, message: 'Insufficient client scope' } }, 403));
+    expect(await scope.client.libraryContains(['spotify:track:a'])).toMatchObject({ ok: false, error: { kind: 'restricted', reason: null } });
+    const reasoned = clientWith(() => json({ error: { status: 403, message: 'x', reason: 'UNKNOWN' } }, 403));
+    expect(await reasoned.client.getPlaybackState()).toMatchObject({ ok: false, error: { kind: 'restricted', reason: 'UNKNOWN' } });
+  });
+
+  it('never throws on an error body it cannot read', async () => {
+    const broken = clientWith(
+      () =>
+        new Response(
+          new ReadableStream({
+            start: (controller) => controller.error(new Error('connection dropped mid-body')),
+          }),
+          { status: 403 },
+        ),
+    );
+    expect(await broken.client.getPlaybackState()).toEqual({ ok: false, error: { kind: 'app_not_authorized', likelyGate: null } });
+    const binary = clientWith(() => new Response(new Uint8Array([0xff, 0xfe, 0x00, 0x7b]), { status: 500 }));
+    expect(await binary.client.next()).toEqual({ ok: false, error: { kind: 'server', status: 500 } });
+  });
+
   it('reports a thrown fetch as a network error', async () => {
     const { client } = clientWith(() => {
       throw new TypeError('fetch failed');

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Clock } from '../ports/clock';
 import type { HttpFetch } from '../ports/http';
 
-import { mapHttpError, readReason, type SpotifyError } from './api-errors';
+import { mapHttpError, readErrorBody, type SpotifyError } from './api-errors';
 import {
   ApiContainsSchema,
   ApiDevicesSchema,
@@ -40,6 +40,9 @@ export interface PlaybackSnapshot {
 export type RepeatState = 'off' | 'context' | 'track';
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+/** Reads that only need user-read-playback-state: a reason-less 403 on them means the app itself is shut out. */
+const STATE_READS: ReadonlySet<string> = new Set(['/me/player', '/me/player/devices']);
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 const fail = (error: SpotifyError): ApiResult<never> => ({ ok: false, error });
@@ -179,10 +182,13 @@ export class WebApiClient {
       if (outcome === 'timeout') return fail({ kind: 'timeout', afterMs: timeoutMs });
       const { response, text } = outcome;
       if (response.status >= 200 && response.status < 300) return ok({ status: response.status, text });
+      const { reason, message } = readErrorBody(text);
       return fail(
         mapHttpError({
           status: response.status,
-          reason: readReason(text),
+          reason,
+          message,
+          readsPlaybackState: method === 'GET' && STATE_READS.has(path),
           retryAfterHeader: response.headers.get('retry-after'),
           now: clock.now(),
         }),

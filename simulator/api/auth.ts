@@ -1,6 +1,7 @@
 import type { AccessToken } from '../accounts/grants';
 import type { SimContext } from '../context';
 import { HttpFailure, apiError } from '../http/errors';
+import { checkAppAccess } from './app-access';
 
 // Bearer authentication for /v1. Since July 2026 expired, invalid and missing tokens share one message.
 
@@ -18,6 +19,8 @@ export function authenticate(ctx: SimContext, request: Request, scopes: readonly
     ctx.faults.unauthorizedAfterRefresh -= 1;
     throw new HttpFailure(apiError(401, 'Access token missing'));
   }
+  // The token is good (the user did sign in); the app or the user is what is refused, before any scope check.
+  checkAppAccess(ctx);
   if (!scopes.every((scope) => token.grant.scopes.includes(scope))) {
     throw new HttpFailure(apiError(403, 'Insufficient client scope'));
   }

@@ -1,7 +1,8 @@
 import type { SimContext } from '../context';
-import { HttpFailure, apiError, json, noContent, playerError } from '../http/errors';
+import { HttpFailure, apiError, json, noContent, plainText, playerError } from '../http/errors';
 import type { Params } from '../http/params';
 import { apiParam, isRecord, parseJsonBody, parseNonNegativeInt, readBody } from '../http/params';
+import { randomToken } from '../pkce';
 import type { DeviceState } from '../types';
 import type { CommandResult, PlayRequest } from '../world/playback';
 import { progressOf } from '../world/clock';
@@ -19,6 +20,14 @@ const PLAYABLE_URI = /^spotify:(track:[A-Za-z0-9]{1,64}|episode:[A-Za-z0-9]{1,64
 
 function result(r: CommandResult): Response {
   return r.ok ? noContent() : playerError(r.status, r.reason);
+}
+
+/**
+ * Play, pause and add-to-queue: with `quirkyCommandBodies`, success is a 200 whose body is a short opaque id
+ * (not JSON), as Spotify has sent since July 2024 (facts §4.1); clients that parse every body break on it.
+ */
+function quirkyResult(ctx: SimContext, r: CommandResult): Response {
+  return r.ok && ctx.scenario.quirkyCommandBodies ? plainText(200, randomToken('', 20)) : result(r);
 }
 
 /**
@@ -120,7 +129,7 @@ export async function play(ctx: SimContext, req: ApiRequest): Promise<Response> 
   const parsed = parsePlayBody(body);
   if (typeof parsed === 'string') return apiError(400, parsed);
   commandDevice(ctx, req.params);
-  return result(ctx.playback.play(ctx.now(), parsed, 'api'));
+  return quirkyResult(ctx, ctx.playback.play(ctx.now(), parsed, 'api'));
 }
 
 function parsePlayBody(body: unknown): PlayRequest | string {
@@ -167,7 +176,7 @@ async function jsonBody(request: Request): Promise<unknown> {
 
 export function pause(ctx: SimContext, req: ApiRequest): Response {
   commandDevice(ctx, req.params);
-  return result(ctx.playback.pause(ctx.now(), 'api'));
+  return quirkyResult(ctx, ctx.playback.pause(ctx.now(), 'api'));
 }
 
 export function next(ctx: SimContext, req: ApiRequest): Response {
@@ -221,5 +230,5 @@ export function addToQueue(ctx: SimContext, req: ApiRequest): Response {
   if (uri === undefined) return apiError(400, 'Required parameter uri missing');
   if (!TRACK_OR_EPISODE.test(uri)) return apiError(400, 'Invalid uri');
   commandDevice(ctx, req.params);
-  return result(ctx.playback.addToQueue(ctx.now(), uri, 'api'));
+  return quirkyResult(ctx, ctx.playback.addToQueue(ctx.now(), uri, 'api'));
 }

@@ -21,6 +21,9 @@ export function checkScenario(input: unknown): Check<Partial<Scenario>> {
       case 'rotateRefreshTokens':
       case 'autoApprove':
       case 'startPlaying':
+      case 'quirkyCommandBodies':
+      case 'userAllowListed':
+      case 'ownerPremium':
         if (typeof v !== 'boolean') return { ok: false, error: `${key} must be a boolean` };
         out[key] = v;
         break;

@@ -28,6 +28,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+/** A bare text body: what Spotify sends for its app/account gates and the quirky 2xx command bodies. */
+export function plainText(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
 export function noContent(status = 204): Response {
   return new Response(null, { status });
 }
