@@ -94,7 +94,7 @@ describe('WebSocket contract server', () => {
         protocolProblem: null,
         storage: { secure: true, backend: 'test', plaintextOptIn: false },
       },
-      playback: { nowPlaying: { kind: 'idle' }, controls: { readOnly: false, readOnlyReason: null } },
+      playback: { nowPlaying: { kind: 'idle' }, controls: { readOnly: false, readOnlyReason: null }, notice: null },
     } as const;
     dispatcher.emit('app', 'onState', state);
     expect(await frame).toEqual({ t: 'event', ch: 'app:onState', p: state });

@@ -19,6 +19,13 @@ const playing: Extract<NowPlaying, { kind: 'item' }> = {
 };
 
 describe('applyOptimistic', () => {
+  it('in a private session, shows play/pause and volume at once and leaves the rest to the confirming fetch', () => {
+    const hidden: NowPlaying = { kind: 'private', device: { ...playing.device, isPrivateSession: true }, isPlaying: true, disallows: ['resume'] };
+    expect(applyOptimistic(hidden, { kind: 'pause' }, T)).toMatchObject({ kind: 'private', isPlaying: false });
+    expect(applyOptimistic(hidden, { kind: 'volume', percent: 70 }, T)).toMatchObject({ device: { volumePercent: 70 } });
+    expect(applyOptimistic(hidden, { kind: 'next' }, T)).toBe(hidden);
+  });
+
   it('pauses at the interpolated position and resumes from it', () => {
     const paused = applyOptimistic(playing, { kind: 'pause' }, T + 5000);
     expect(paused).toMatchObject({ isPlaying: false, progressMs: 15_000, observedAt: T + 5000 });

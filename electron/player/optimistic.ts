@@ -1,3 +1,4 @@
+import { assertNever } from '../../shared/assert-never';
 import type { NowPlaying } from '../../shared/state/now-playing';
 import { progressAt } from '../spotify/mappers';
 
@@ -11,6 +12,7 @@ export const PREVIOUS_RESTARTS_AFTER_MS = 3_000;
  * result cannot be known (next: which track?) leave the state as it is; the confirming fetch shows it.
  */
 export function applyOptimistic(state: NowPlaying, command: PlayerCommand, now: number): NowPlaying {
+  if (state.kind === 'private') return applyToPrivate(state, command);
   if (state.kind !== 'item') return state;
   // Replayed over an observation newer than the command, the command acts "now" as far as that observation goes.
   const at = Math.max(now, state.observedAt);
@@ -41,6 +43,28 @@ export function applyOptimistic(state: NowPlaying, command: PlayerCommand, now: 
       const device = { ...command.device, isActive: true };
       return { ...state, device, isPlaying: command.play ?? state.isPlaying, progressMs: current, observedAt: at };
     }
+  }
+}
+
+/** A private session shows no item or position: only playing/paused and the volume can be known ahead. */
+function applyToPrivate(state: Extract<NowPlaying, { kind: 'private' }>, command: PlayerCommand): NowPlaying {
+  switch (command.kind) {
+    case 'play':
+      return { ...state, isPlaying: true };
+    case 'pause':
+      return { ...state, isPlaying: false };
+    case 'volume':
+      return { ...state, device: { ...state.device, volumePercent: command.percent } };
+    case 'seek':
+    case 'previous':
+    case 'next':
+    case 'shuffle':
+    case 'repeat':
+    case 'like':
+    case 'transfer':
+      return state;
+    default:
+      return assertNever(command, 'command');
   }
 }
 

@@ -5,6 +5,7 @@ import { progressAt } from '../spotify/mappers';
 import { ManualClock } from '../testing/manual-clock';
 
 import { createPlaybackEngine } from './create-playback';
+import { POLICY } from './refresh-policy';
 import { authorizedFetch, createSimHarness } from './testing/sim-session';
 
 // The service, the real Web API client and the simulator, on one manual clock.
@@ -191,14 +192,50 @@ describe('PlaybackService against the simulator', () => {
     const h = await started();
     h.sim.control.injectFault({ quotaExhausted: true });
     await h.clock.advance(10_000);
-    expect(h.service.getState().nowPlaying).toMatchObject({ kind: 'unavailable', reason: 'quotaExceeded' });
+    // The last state stays, flagged as possibly stale until the long backoff ends.
+    expect(h.service.getState()).toMatchObject({
+      nowPlaying: { kind: 'item' },
+      notice: { kind: 'quotaExceeded', retryAt: h.clock.now() + POLICY.quotaBackoffMs },
+    });
     const before = h.requests.length;
     await h.clock.advance(15 * 60_000);
     expect(h.requests).toHaveLength(before);
     h.sim.control.clearFaults();
     expect(await h.service.next()).toEqual({ ok: true, value: null });
     await confirm(h);
-    expect(h.service.getState().nowPlaying.kind).toBe('item');
+    expect(h.service.getState()).toMatchObject({ nowPlaying: { kind: 'item' }, notice: null });
+  });
+
+  it('with nothing known yet, quota exhaustion says so in place of the item', async () => {
+    const clock = new ManualClock();
+    const h = await createSimHarness({ clock });
+    h.sim.control.injectFault({ quotaExhausted: true });
+    h.service.start();
+    await clock.advance(0);
+    expect(h.service.getState()).toMatchObject({ nowPlaying: { kind: 'unavailable', reason: 'quotaExceeded' }, notice: null });
+  });
+
+  it('flags the last state as stale during a read rate limit, and clears it on the next good read', async () => {
+    const h = await started();
+    h.sim.control.injectFault({ rateLimitStorm: { retryAfterSec: 30, count: 1 } });
+    await h.clock.advance(POLICY.windowPlayingMs);
+    const retryAt = h.clock.now() + 30_000;
+    expect(h.service.getState()).toMatchObject({ nowPlaying: { kind: 'item' }, notice: { kind: 'rateLimited', retryAt } });
+    await h.clock.advance(30_000);
+    expect(h.service.getState()).toMatchObject({ nowPlaying: { kind: 'item' }, notice: null });
+  });
+
+  it('flags server errors as stale and resets as offline before the switch to unavailable', async () => {
+    const h = await started();
+    h.sim.control.injectFault({ serverErrors: { count: 1, status: 502 } });
+    await h.clock.advance(POLICY.windowPlayingMs);
+    expect(h.service.getState()).toMatchObject({ nowPlaying: { kind: 'item' }, notice: { kind: 'stale', retryAt: h.clock.now() + POLICY.retryBaseMs } });
+    h.sim.control.injectFault({ resets: 1 });
+    await h.clock.advance(POLICY.retryBaseMs);
+    expect(h.service.getState()).toMatchObject({ nowPlaying: { kind: 'item' }, notice: { kind: 'offline' } });
+    await h.clock.advance(2 * POLICY.retryBaseMs);
+    expect(h.service.getState()).toMatchObject({ nowPlaying: { kind: 'item' }, notice: null });
+    expect(item(h).item.uri).toBe(h.sim.control.state().itemUri);
   });
 
   it('looks again at once after a system sleep (overdue timer, then wake)', async () => {
@@ -327,14 +364,35 @@ describe('PlaybackService against the simulator', () => {
       expect(h.requests.length - before).toBe(10);
     });
 
-    it('a private session does not blank the app', async () => {
+    it('a private session shows its device and keeps the transport controls', async () => {
       const h = await started();
-      h.sim.control.externalAction({ type: 'privateSession', deviceId: COMPUTER_ID, on: true });
+      const deviceId = h.sim.control.state().activeDeviceId ?? COMPUTER_ID;
+      h.sim.control.externalAction({ type: 'privateSession', deviceId, on: true });
       h.service.wake('window-shown');
       await h.clock.advance(1_000);
-      expect(h.service.getState().nowPlaying).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('Private session') as unknown });
-      // Controls still work (a private session is still controllable).
+      const shown = h.service.getState().nowPlaying;
+      if (shown.kind !== 'private') throw new Error(`expected private, got ${shown.kind}`);
+      expect(shown).toMatchObject({ isPlaying: true, device: { id: deviceId, isPrivateSession: true } });
+      // Spotify's disallows still apply: playing, so resuming is the disallowed one.
+      expect(shown.disallows).toContain('resume');
+      expect(shown.disallows).not.toContain('pause');
+      expect(h.service.getState().notice).toBeNull();
+
+      // Pause shows at once and is confirmed by the simulator; next still skips on the device.
+      const before = h.sim.control.state().itemUri;
       expect(await h.service.togglePlay()).toEqual({ ok: true, value: null });
+      expect(h.service.getState().nowPlaying).toMatchObject({ kind: 'private', isPlaying: false });
+      expect(h.sim.control.state().isPlaying).toBe(false);
+      expect(await h.service.next()).toEqual({ ok: true, value: null });
+      expect(h.sim.control.state().itemUri).not.toBe(before);
+      await confirm(h);
+      expect(h.service.getState().nowPlaying.kind).toBe('private');
+
+      // Leaving the private session brings the item back.
+      h.sim.control.externalAction({ type: 'privateSession', deviceId, on: false });
+      h.service.wake('window-shown');
+      await h.clock.advance(1_000);
+      expect(item(h).item.uri).toBe(h.sim.control.state().itemUri);
     });
   });
 });

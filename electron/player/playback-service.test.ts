@@ -6,7 +6,9 @@ import type { ApiPlaybackState } from '../spotify/schemas';
 import type { ApiResult, PlaybackSnapshot } from '../spotify/web-api-client';
 import { ManualClock, settle } from '../testing/manual-clock';
 
+import { NOTICE_MESSAGES } from './notice';
 import { PlaybackService, type PlayerApi } from './playback-service';
+import { POLICY } from './refresh-policy';
 
 // The service over a scripted API: every call waits until the test answers it, so in-flight behaviour
 // (optimistic state, rollback, coalescing) is observable step by step.
@@ -215,7 +217,11 @@ describe('PlaybackService (scripted API)', () => {
     const { service, clock, last, methods } = await setup();
     await clock.advance(10_000);
     await last('getPlaybackState').answer(fail({ kind: 'quota_exceeded' }));
-    expect(service.getState().nowPlaying).toMatchObject({ kind: 'unavailable', reason: 'quotaExceeded' });
+    // The last state keeps showing, with a notice saying it may be stale and when the backoff ends.
+    expect(service.getState()).toMatchObject({
+      nowPlaying: { kind: 'item' },
+      notice: { kind: 'quotaExceeded', retryAt: clock.now() + POLICY.quotaBackoffMs },
+    });
     const count = methods().length;
     await clock.advance(20 * 60_000);
     expect(methods()).toHaveLength(count);
@@ -256,6 +262,7 @@ describe('PlaybackService (scripted API)', () => {
     expect(service.getState()).toEqual({
       nowPlaying: { kind: 'unavailable', reason: 'signedOut', message: 'Not signed in to Spotify.', retryAt: null },
       controls: { readOnly: true, readOnlyReason: 'Sign in to Spotify to use the controls.' },
+      notice: null,
     });
     expect(await service.next()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     expect(await service.listDevices()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
@@ -273,5 +280,86 @@ describe('PlaybackService (scripted API)', () => {
     await clock.advance(0);
     // One planned fetch (and nothing else waiting on the clock).
     expect(clock.pending).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('PlaybackService stale-state notice', () => {
+  it('says Spotify asked to slow down while a 429 keeps the last state, and clears on the next good read', async () => {
+    const { service, clock, last, snapshot } = await setup();
+    expect(service.getState().notice).toBeNull();
+    await clock.advance(10_000);
+    const retryAt = clock.now() + 20_000;
+    await last('getPlaybackState').answer(fail({ kind: 'rate_limited', retryAfterMs: 20_000, retryAt }));
+    expect(service.getState().nowPlaying.kind).toBe('item');
+    expect(service.getState().notice).toEqual({ kind: 'rateLimited', message: NOTICE_MESSAGES.rateLimited, retryAt });
+    // Displays count down themselves: the message carries no number.
+    expect(service.getState().notice?.message).not.toMatch(/\d/);
+    await clock.advance(20_000);
+    await last('getPlaybackState').answer(snapshot(apiState()));
+    expect(service.getState().notice).toBeNull();
+  });
+
+  it('promises the next planned read, not Retry-After’s end, and follows the plan when it moves', async () => {
+    const { service, clock, last } = await setup();
+    await clock.advance(POLICY.windowPlayingMs);
+    const readAt = clock.now();
+    await last('getPlaybackState').answer(fail({ kind: 'rate_limited', retryAfterMs: 3_000, retryAt: readAt + 3_000 }));
+    // A short Retry-After: the policy keeps its cadence, so that is when Trayplay looks again.
+    expect(service.getState().notice).toMatchObject({ kind: 'rateLimited', retryAt: readAt + POLICY.windowPlayingMs });
+    expect(service.currentPlan()?.at).toBe(readAt + POLICY.windowPlayingMs);
+    // Opening the window asks for a look as soon as Retry-After allows: the countdown shortens with it.
+    service.wake('window-shown');
+    expect(service.getState().notice).toMatchObject({ kind: 'rateLimited', retryAt: readAt + 3_000 });
+    expect(service.currentPlan()?.at).toBe(readAt + 3_000);
+  });
+
+  it('says so after a 429 on a command too, until a read after Retry-After', async () => {
+    const { service, clock, last, snapshot } = await setup();
+    const result = service.next();
+    const retryAt = clock.now() + 15_000;
+    await last('next').answer(fail({ kind: 'rate_limited', retryAfterMs: 15_000, retryAt }));
+    await result;
+    expect(service.getState().notice).toMatchObject({ kind: 'rateLimited', retryAt });
+    await clock.advance(15_000);
+    await last('getPlaybackState').answer(snapshot(apiState()));
+    expect(service.getState().notice).toBeNull();
+  });
+
+  it('says offline for network blips and stale for server errors, with the retry time, until a good read', async () => {
+    const { service, clock, last, snapshot } = await setup();
+    await clock.advance(10_000);
+    const firstFailAt = clock.now();
+    await last('getPlaybackState').answer(fail({ kind: 'network', detail: 'ECONNRESET' }));
+    expect(service.getState()).toMatchObject({
+      nowPlaying: { kind: 'item' },
+      notice: { kind: 'offline', message: NOTICE_MESSAGES.offline, retryAt: firstFailAt + POLICY.retryBaseMs },
+    });
+    await clock.advance(POLICY.retryBaseMs);
+    const secondFailAt = clock.now();
+    await last('getPlaybackState').answer(fail({ kind: 'server', status: 503 }));
+    expect(service.getState().notice).toEqual({ kind: 'stale', message: NOTICE_MESSAGES.stale, retryAt: secondFailAt + 2 * POLICY.retryBaseMs });
+    await clock.advance(2 * POLICY.retryBaseMs);
+    await last('getPlaybackState').answer(snapshot(apiState()));
+    expect(service.getState()).toMatchObject({ nowPlaying: { kind: 'item' }, notice: null });
+  });
+
+  it('gives way to the unavailable state after three failures in a row (which says it itself)', async () => {
+    const { service, clock, last } = await setup();
+    for (let i = 0; i < 3; i += 1) {
+      await clock.advance(60_000);
+      await last('getPlaybackState').answer(fail({ kind: 'network', detail: 'ECONNRESET' }));
+    }
+    expect(service.getState()).toMatchObject({ nowPlaying: { kind: 'unavailable', reason: 'offline' }, notice: null });
+  });
+
+  it('clears the quota notice when a probe the user started reads well', async () => {
+    const { service, clock, last, snapshot } = await setup();
+    await clock.advance(10_000);
+    await last('getPlaybackState').answer(fail({ kind: 'quota_exceeded' }));
+    expect(service.getState().notice).toMatchObject({ kind: 'quotaExceeded', message: NOTICE_MESSAGES.quotaExceeded });
+    service.wake('window-shown');
+    await clock.advance(1_000);
+    await last('getPlaybackState').answer(snapshot(apiState()));
+    expect(service.getState().notice).toBeNull();
   });
 });

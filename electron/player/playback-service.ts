@@ -12,8 +12,9 @@ import { CommandQueue, type Coalescing } from './command-queue';
 import { laneOf, needsPremium, NEXT_REPEAT, type CommandLane, type PlayerCommand } from './commands';
 import { planRecovery } from './device-recovery';
 import { LikedCache } from './liked-cache';
+import { playbackNotice } from './notice';
 import { unconfirmed, withPending, type PendingCommand } from './optimistic';
-import { nextFetchAt, POLICY, retryDelayMs, type RefreshPlan, type Visibility } from './refresh-policy';
+import { nextFetchAt, POLICY, retryDelayMs, type RefreshPlan, type RefreshPolicyInput, type Visibility } from './refresh-policy';
 
 /** The endpoints the service uses; the real client or a fake. */
 export type PlayerApi = Pick<
@@ -83,6 +84,10 @@ export class PlaybackService implements PlaybackFacade {
   private rateLimitedUntil: number | null = null;
   private quotaExceededAt: number | null = null;
   private failures = 0;
+  /** What the last failed read was, for the notice. */
+  private lastFailure: 'offline' | 'stale' = 'stale';
+  /** When the last good observation was asked for: pushback older than it no longer makes the display stale. */
+  private lastGoodAt: number | null = null;
   private wakeRequested = false;
   private lastUsedDeviceId: string | null = null;
   private knownDevices: Device[] = [];
@@ -158,7 +163,7 @@ export class PlaybackService implements PlaybackFacade {
 
   public togglePlay(): Promise<Result<null>> {
     const shown = this.state.nowPlaying;
-    const playing = (shown.kind === 'item' || shown.kind === 'ad') && shown.isPlaying;
+    const playing = (shown.kind === 'item' || shown.kind === 'ad' || shown.kind === 'private') && shown.isPlaying;
     return this.execute(playing ? { kind: 'pause' } : { kind: 'play' }, 'latest');
   }
 
@@ -231,7 +236,7 @@ export class PlaybackService implements PlaybackFacade {
     if (refused) return Promise.resolve(refused);
     if (command.kind === 'volume') {
       const shown = this.state.nowPlaying;
-      if (shown.kind === 'item' && !shown.device.supportsVolume) {
+      if ((shown.kind === 'item' || shown.kind === 'private') && !shown.device.supportsVolume) {
         return Promise.resolve(err('volume_not_controllable', 'This device does not let apps change its volume.'));
       }
     }
@@ -369,8 +374,10 @@ export class PlaybackService implements PlaybackFacade {
         return;
       }
       this.failures += 1;
+      this.lastFailure = 'stale';
       this.lastFetchAt = this.clock.now();
       this.showFailure('error', token.error.message);
+      this.emit();
       return;
     }
     if (!this.signedIn) this.signedIn = true;
@@ -381,15 +388,18 @@ export class PlaybackService implements PlaybackFacade {
     const result = await this.api.getPlaybackState();
     if (!result.ok) {
       this.onReadError(result.error);
+      // The notice may have changed even where the shown state did not (a blip keeps the last state).
+      this.emit();
       return;
     }
     this.failures = 0;
     this.quotaExceededAt = null;
+    this.lastGoodAt = now;
     const { state, observedAt, startedAt } = result.value;
     let observed = toNowPlaying(state, observedAt, null);
     const uri = likeableUri(observed);
     if (uri !== null && observed.kind === 'item') observed = { ...observed, liked: this.liked.get(uri) };
-    if (observed.kind === 'item' && observed.device.id !== null) this.lastUsedDeviceId = observed.device.id;
+    if ((observed.kind === 'item' || observed.kind === 'private') && observed.device.id !== null) this.lastUsedDeviceId = observed.device.id;
     this.observed = observed;
     this.pending = unconfirmed(this.pending, startedAt);
     this.emit();
@@ -420,6 +430,8 @@ export class PlaybackService implements PlaybackFacade {
         }
         return;
       case 'quota_exceeded':
+        // As with Retry-After, keep showing what we know (the notice says it may be stale).
+        if (this.observed.kind !== 'unavailable') return;
         this.setObserved({
           kind: 'unavailable',
           reason: 'quotaExceeded',
@@ -430,10 +442,12 @@ export class PlaybackService implements PlaybackFacade {
       case 'network':
       case 'timeout':
         this.failures += 1;
+        this.lastFailure = 'offline';
         this.showFailure('offline', toAppError(error).error.message);
         return;
       case 'unauthorized':
       case 'premium_required':
+      case 'app_not_authorized':
       case 'no_active_device':
       case 'volume_not_controllable':
       case 'restricted':
@@ -442,6 +456,7 @@ export class PlaybackService implements PlaybackFacade {
       case 'server':
       case 'invalid_response':
         this.failures += 1;
+        this.lastFailure = 'stale';
         this.showFailure('error', toAppError(error).error.message);
         return;
     }
@@ -453,10 +468,12 @@ export class PlaybackService implements PlaybackFacade {
       this.rateLimitedUntil = Math.max(this.rateLimitedUntil ?? 0, error.retryAt);
       this.log?.warn('rate limited', { retryAfterMs: error.retryAfterMs });
       this.schedule();
+      this.emit();
     } else if (error.kind === 'quota_exceeded') {
       this.quotaExceededAt = this.clock.now();
       this.log?.warn('quota exceeded');
       this.schedule();
+      this.emit();
     } else if (error.kind === 'premium_required' && this.readOnlyReason === null) {
       this.readOnlyReason = PREMIUM_REASON;
       this.emit();
@@ -493,13 +510,28 @@ export class PlaybackService implements PlaybackFacade {
   private schedule(): void {
     if (!this.started || this.fetching) return;
     const now = this.clock.now();
-    const shown = this.state.nowPlaying;
-    const isPlaying = (shown.kind === 'item' || shown.kind === 'ad') && shown.isPlaying;
+    const plan = nextFetchAt(this.policyInput(this.state.nowPlaying, now));
+    if (this.plan && plan.at === this.plan.at && this.timer !== null) return;
+    this.clearTimer();
+    this.plan = plan;
+    // A shown notice promises when the next look is: keep it true when the plan moves (a wake, a command).
+    if (this.state.notice !== null) this.emit();
+    if (plan.at === null) return;
+    this.timer = {
+      handle: this.clock.setTimeout(() => {
+        this.timer = null;
+        void this.refresh();
+      }, plan.at - now),
+    };
+  }
+
+  private policyInput(shown: NowPlaying, now: number): RefreshPolicyInput {
+    const isPlaying = (shown.kind === 'item' || shown.kind === 'ad' || shown.kind === 'private') && shown.isPlaying;
     const expectedEndAt =
       shown.kind === 'item' && shown.isPlaying && shown.item.durationMs > 0
         ? shown.observedAt + shown.item.durationMs - shown.progressMs
         : null;
-    const plan = nextFetchAt({
+    return {
       now,
       visibility: this.visibility,
       signedIn: this.signedIn,
@@ -511,16 +543,6 @@ export class PlaybackService implements PlaybackFacade {
       quotaExceededAt: this.quotaExceededAt,
       failures: this.failures,
       wakeRequested: this.wakeRequested,
-    });
-    if (this.plan && plan.at === this.plan.at && this.timer !== null) return;
-    this.clearTimer();
-    this.plan = plan;
-    if (plan.at === null) return;
-    this.timer = {
-      handle: this.clock.setTimeout(() => {
-        this.timer = null;
-        void this.refresh();
-      }, plan.at - now),
     };
   }
 
@@ -535,7 +557,20 @@ export class PlaybackService implements PlaybackFacade {
     const controls: Controls = !this.signedIn
       ? { readOnly: true, readOnlyReason: SIGNED_OUT_REASON }
       : { readOnly: this.readOnlyReason !== null, readOnlyReason: this.readOnlyReason };
-    return { nowPlaying: withPending(this.observed, this.pending, this.clock.now()), controls };
+    const now = this.clock.now();
+    const nowPlaying = withPending(this.observed, this.pending, now);
+    const notice = playbackNotice({
+      signedIn: this.signedIn,
+      observed: this.observed,
+      rateLimitedUntil: this.rateLimitedUntil,
+      quotaExceededAt: this.quotaExceededAt,
+      failures: this.failures,
+      lastFailure: this.lastFailure,
+      // The same plan `schedule` arms the timer with once this state is out.
+      nextFetchAt: nextFetchAt(this.policyInput(nowPlaying, now)).at,
+      lastGoodAt: this.lastGoodAt,
+    });
+    return { nowPlaying, controls, notice };
   }
 
   private emit(): void {

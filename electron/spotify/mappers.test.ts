@@ -112,15 +112,27 @@ describe('toNowPlaying', () => {
     expect(likeableUri(np)).toBeNull();
   });
 
-  it('maps 204 to idle and a hidden item (private session) to a message, never to a blank', () => {
+  it('maps 204 to idle and a hidden item (private session) to kind private with its device and disallows', () => {
     expect(toNowPlaying(null, 1, null)).toEqual({ kind: 'idle' });
     const privateSession = parse({ ...base, device: { ...device, is_private_session: true }, item: null, currently_playing_type: 'unknown' });
-    expect(toNowPlaying(privateSession, 1, null)).toEqual({
-      kind: 'unavailable',
-      reason: 'error',
-      message: 'Private session on Laptop: Spotify does not share what is playing.',
-      retryAt: null,
+    const np = toNowPlaying(privateSession, 1, null);
+    expect(np).toEqual({
+      kind: 'private',
+      device: {
+        id: 'dev1',
+        name: 'Laptop',
+        type: 'Computer',
+        isActive: true,
+        isRestricted: false,
+        isPrivateSession: true,
+        supportsVolume: true,
+        volumePercent: 50,
+      },
+      isPlaying: true,
+      disallows: ['previous', 'resume'],
     });
+    expect(progressAt(np, 5)).toBeNull();
+    expect(likeableUri(np)).toBeNull();
   });
 
   it('survives sparse and odd answers', () => {

@@ -123,13 +123,11 @@ export function toNowPlaying(state: ApiPlaybackState | null, observedAt: number,
   if (state.currently_playing_type === 'ad') return { kind: 'ad', isPlaying, progressMs, observedAt, device };
   const apiItem = state.item;
   if (!apiItem) {
-    // Something plays but Spotify hides it (private session) or it is a type we do not show (audiobook
-    // chapter): say so, rather than claim nothing is playing or blank out.
+    // A private session hides the item but the device still takes commands: keep what Spotify does share.
+    if (device?.isPrivateSession) return { kind: 'private', device, isPlaying, disallows: toDisallows(state, device) };
+    // A type we do not show (audiobook chapter): say so, rather than claim nothing is playing or blank out.
     const where = device ? ` on ${device.name}` : '';
-    const message = device?.isPrivateSession
-      ? `Private session${where}: Spotify does not share what is playing.`
-      : `Playing something Trayplay cannot show${where}.`;
-    return { kind: 'unavailable', reason: 'error', message, retryAt: null };
+    return { kind: 'unavailable', reason: 'error', message: `Playing something Trayplay cannot show${where}.`, retryAt: null };
   }
   const item = apiItem.type === 'track' ? toTrack(apiItem) : toEpisode(apiItem);
   const shownDevice = device ?? UNKNOWN_DEVICE;
@@ -165,6 +163,7 @@ export function progressAt(nowPlaying: NowPlaying, now: number): number | null {
     case 'ad':
       return nowPlaying.progressMs + (nowPlaying.isPlaying ? Math.max(0, now - nowPlaying.observedAt) : 0);
     case 'idle':
+    case 'private':
     case 'unavailable':
       return null;
   }

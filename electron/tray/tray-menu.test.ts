@@ -19,7 +19,7 @@ const playing: NowPlaying = {
   liked: false,
   disallows: ['previous'],
 };
-const state = (nowPlaying: NowPlaying, readOnly = false): AppState => ({
+const state = (nowPlaying: NowPlaying, readOnly = false, notice: AppState['playback']['notice'] = null): AppState => ({
   rev: 1,
   auth: { kind: 'demo' },
   authSettings: {
@@ -31,7 +31,7 @@ const state = (nowPlaying: NowPlaying, readOnly = false): AppState => ({
     protocolProblem: null,
     storage: { secure: true, backend: 'test', plaintextOptIn: false },
   },
-  playback: { nowPlaying, controls: { readOnly, readOnlyReason: readOnly ? 'Controls need Spotify Premium' : null } },
+  playback: { nowPlaying, controls: { readOnly, readOnlyReason: readOnly ? 'Controls need Spotify Premium' : null }, notice },
 });
 const action = (items: ReturnType<typeof trayMenu>, name: string) => items.find((i) => i.kind === 'action' && i.action === name);
 
@@ -50,6 +50,22 @@ describe('tray menu', () => {
     expect(items[1]).toEqual({ kind: 'label', label: 'Controls need Spotify Premium' });
     expect(action(items, 'next')).toMatchObject({ enabled: false });
     expect(action(items, 'showMain')).toMatchObject({ enabled: true });
+  });
+
+  it('in a private session, names the device and follows Spotify’s disallows', () => {
+    const items = trayMenu(state({ kind: 'private', device: { ...device, isPrivateSession: true }, isPlaying: false, disallows: ['pause', 'previous'] }));
+    expect(items[0]).toEqual({ kind: 'label', label: '❚❚ Private session on Laptop' });
+    expect(action(items, 'togglePlay')).toMatchObject({ label: 'Play', enabled: true });
+    expect(action(items, 'next')).toMatchObject({ enabled: true });
+    expect(action(items, 'previous')).toMatchObject({ enabled: false });
+    expect(action(items, 'like')).toMatchObject({ enabled: false });
+  });
+
+  it('says when the line may be stale', () => {
+    const message = 'Spotify asked Trayplay to slow down — showing the last known state';
+    const items = trayMenu(state(playing, false, { kind: 'rateLimited', message, retryAt: 5 }));
+    expect(items[1]).toEqual({ kind: 'label', label: message });
+    expect(trayMenu(state(playing)).filter((i) => i.kind === 'label')).toHaveLength(1);
   });
 
   it('never shows a blank line, whatever plays', () => {

@@ -22,6 +22,8 @@ export function nowPlayingLine(nowPlaying: NowPlaying): string {
     }
     case 'ad':
       return 'Advertisement';
+    case 'private':
+      return `${nowPlaying.isPlaying ? '▶' : '❚❚'} Private session on ${nowPlaying.device.name}`;
     case 'unavailable':
       return nowPlaying.message;
     default:
@@ -34,15 +36,20 @@ export function nowPlayingLine(nowPlaying: NowPlaying): string {
  * everything the tray does is reachable from this menu.
  */
 export function trayMenu(state: AppState): readonly TrayMenuItem[] {
-  const { nowPlaying, controls } = state.playback;
+  const { nowPlaying, controls, notice } = state.playback;
   const item = nowPlaying.kind === 'item' ? nowPlaying : null;
+  // Spotify's disallows apply in a private session too: it hides the item, not the controls.
+  const withDisallows = item ?? (nowPlaying.kind === 'private' ? nowPlaying : null);
   const can = (action: 'pause' | 'resume' | 'next' | 'previous'): boolean =>
-    !controls.readOnly && (item ? !item.disallows.includes(action) : nowPlaying.kind === 'ad' ? action !== 'next' && action !== 'previous' : false);
-  const playing = item?.isPlaying ?? (nowPlaying.kind === 'ad' && nowPlaying.isPlaying);
+    !controls.readOnly &&
+    (withDisallows ? !withDisallows.disallows.includes(action) : nowPlaying.kind === 'ad' ? action !== 'next' && action !== 'previous' : false);
+  const playing = withDisallows?.isPlaying ?? (nowPlaying.kind === 'ad' && nowPlaying.isPlaying);
   const likeable = !controls.readOnly && item !== null && item.item.type === 'track' && !item.item.isLocal && item.liked !== null;
   return [
     { kind: 'label', label: nowPlayingLine(nowPlaying).slice(0, 80) },
     ...(controls.readOnly && controls.readOnlyReason ? [{ kind: 'label' as const, label: controls.readOnlyReason.slice(0, 80) }] : []),
+    // The menu is rebuilt only on change, so no countdown here: the message alone says the line may be stale.
+    ...(notice ? [{ kind: 'label' as const, label: notice.message.slice(0, 80) }] : []),
     { kind: 'separator' },
     { kind: 'action', label: playing ? 'Pause' : 'Play', action: 'togglePlay', enabled: can(playing ? 'pause' : 'resume') },
     { kind: 'action', label: 'Next', action: 'next', enabled: can('next') },

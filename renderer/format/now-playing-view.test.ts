@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { device, episodePlaying, playback, trackPlaying } from '../testing/fixtures';
+import { device, episodePlaying, playback, privateSession, trackPlaying } from '../testing/fixtures';
 
 import { controlStates, nowPlayingView } from './now-playing-view';
 
@@ -27,6 +27,13 @@ describe('nowPlayingView', () => {
     expect(nowPlayingView(local)).toMatchObject({ title: 'Untitled', subtitle: 'Unknown artist', detail: 'Local file' });
   });
 
+  it('names the device of a private session, without an item or position', () => {
+    const view = nowPlayingView(privateSession({ isPlaying: false }));
+    expect(view).toMatchObject({ kind: 'private', title: 'Private session on Kitchen speaker', isPlaying: false, progress: null, artUrl: null });
+    expect(view.subtitle).toContain('private session');
+    expect(view.device?.name).toBe('Kitchen speaker');
+  });
+
   it('shows ads with a position but no duration', () => {
     const view = nowPlayingView({ kind: 'ad', isPlaying: true, progressMs: 5000, observedAt: 1, device: null });
     expect(view.title).toBe('Advertisement');
@@ -45,6 +52,16 @@ describe('nowPlayingView', () => {
 });
 
 describe('controlStates', () => {
+  it('keeps transport and volume in a private session, as Spotify’s disallows say', () => {
+    const states = controlStates(playback(privateSession({ isPlaying: true, disallows: ['previous'] })));
+    expect(states.playPause.enabled).toBe(true);
+    expect(states.next.enabled).toBe(true);
+    expect(states.volume.enabled).toBe(true);
+    expect(states.previous).toEqual({ enabled: false, reason: 'Spotify doesn’t allow going back right now' });
+    for (const name of ['seek', 'shuffle', 'repeat', 'like'] as const) expect(states[name].enabled).toBe(false);
+    expect(controlStates(playback(privateSession({ isPlaying: false, disallows: ['resume'] }))).playPause.enabled).toBe(false);
+  });
+
   it('enables everything for a normal track', () => {
     const states = controlStates(playback(trackPlaying()));
     expect(Object.values(states).every((s) => s.enabled)).toBe(true);

@@ -42,6 +42,8 @@ const UNAVAILABLE_HINTS = {
   error: 'Trayplay keeps trying.',
 } as const;
 
+const PRIVATE_HINT = 'Spotify doesn’t share what’s playing in a private session';
+
 const base = {
   detail: null,
   artUrl: null,
@@ -78,6 +80,16 @@ export function nowPlayingView(nowPlaying: NowPlaying): NowPlayingView {
           isPlaying: nowPlaying.isPlaying,
           durationMs: null,
         },
+        device: nowPlaying.device,
+      };
+    case 'private':
+      return {
+        ...base,
+        kind: 'private',
+        title: `Private session on ${nowPlaying.device.name}`,
+        subtitle: PRIVATE_HINT,
+        artLabel: 'Private session',
+        isPlaying: nowPlaying.isPlaying,
         device: nowPlaying.device,
       };
     case 'unavailable': {
@@ -174,26 +186,40 @@ export function controlStates(playback: PlaybackState): ControlStates {
         if (name === 'volume') return volumeState(nowPlaying.device, false);
         return off('Not available during an advertisement');
       });
-    case 'item': {
-      const disallowed = new Set<PlayerAction>(nowPlaying.disallows);
-      const allow = (action: PlayerAction, reason: string): ControlState =>
-        disallowed.has(action) ? off(reason) : on;
+    case 'private': {
+      // Spotify hides the item, not the device: transport and volume still work as its disallows say.
+      const allow = allowedBy(nowPlaying.disallows);
       return fill((name) => {
         switch (name) {
           case 'playPause':
-            return nowPlaying.isPlaying
-              ? allow('pause', 'Spotify doesn’t allow pausing right now')
-              : allow('resume', 'Spotify doesn’t allow resuming right now');
+            return allow(nowPlaying.isPlaying ? 'pause' : 'resume');
           case 'previous':
-            return allow('previous', 'Spotify doesn’t allow going back right now');
           case 'next':
-            return allow('next', 'Spotify doesn’t allow skipping right now');
+            return allow(name);
+          case 'volume':
+            return volumeState(nowPlaying.device, nowPlaying.disallows.includes('volume'));
           case 'seek':
-            return allow('seek', 'Spotify doesn’t allow seeking right now');
           case 'shuffle':
-            return allow('shuffle', 'Spotify doesn’t allow changing shuffle right now');
           case 'repeat':
-            return allow('repeat', 'Spotify doesn’t allow changing repeat right now');
+          case 'like':
+            return off(PRIVATE_HINT);
+          default:
+            return assertNever(name, 'control');
+        }
+      });
+    }
+    case 'item': {
+      const allow = allowedBy(nowPlaying.disallows);
+      return fill((name) => {
+        switch (name) {
+          case 'playPause':
+            return allow(nowPlaying.isPlaying ? 'pause' : 'resume');
+          case 'previous':
+          case 'next':
+          case 'seek':
+          case 'shuffle':
+          case 'repeat':
+            return allow(name);
           case 'like':
             return nowPlaying.liked === null
               ? off(
@@ -205,7 +231,7 @@ export function controlStates(playback: PlaybackState): ControlStates {
                 )
               : on;
           case 'volume':
-            return volumeState(nowPlaying.device, disallowed.has('volume'));
+            return volumeState(nowPlaying.device, nowPlaying.disallows.includes('volume'));
           default:
             return assertNever(name, 'control');
         }
@@ -216,10 +242,28 @@ export function controlStates(playback: PlaybackState): ControlStates {
   }
 }
 
+/** The tooltip for each action Spotify can disallow (`actions.disallows`). */
+const DISALLOWED_REASONS: Readonly<Record<PlayerAction, string>> = {
+  pause: 'Spotify doesn’t allow pausing right now',
+  resume: 'Spotify doesn’t allow resuming right now',
+  seek: 'Spotify doesn’t allow seeking right now',
+  next: 'Spotify doesn’t allow skipping right now',
+  previous: 'Spotify doesn’t allow going back right now',
+  shuffle: 'Spotify doesn’t allow changing shuffle right now',
+  repeat: 'Spotify doesn’t allow changing repeat right now',
+  volume: 'Spotify doesn’t allow changing the volume right now',
+  transfer: 'Spotify doesn’t allow switching devices right now',
+};
+
+const allowedBy =
+  (disallows: readonly PlayerAction[]) =>
+  (action: PlayerAction): ControlState =>
+    disallows.includes(action) ? off(DISALLOWED_REASONS[action]) : on;
+
 function volumeState(device: Device | null, disallowed: boolean): ControlState {
   if (device === null) return off('No device is playing');
   if (!device.supportsVolume) return off(`${device.name} doesn’t allow volume control`);
-  if (disallowed) return off('Spotify doesn’t allow changing the volume right now');
+  if (disallowed) return off(DISALLOWED_REASONS.volume);
   return on;
 }
 

@@ -71,7 +71,8 @@ export function MainApp({ api, connection }: MainAppProps): ReactElement {
 
 function Content({ state }: { readonly state: AppState }): ReactElement {
   const { nowPlaying } = state.playback;
-  const activeDevice = nowPlaying.kind === 'item' ? (nowPlaying.device.id ?? nowPlaying.device.name) : '';
+  const activeDevice =
+    nowPlaying.kind === 'item' || nowPlaying.kind === 'private' ? (nowPlaying.device.id ?? nowPlaying.device.name) : '';
   const view = nowPlayingView(nowPlaying);
   useDocumentTitle(view.kind === 'item' ? `${view.title} — ${view.subtitle} · Trayplay` : 'Trayplay');
   return (

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { appState, device, episodePlaying, playback, trackPlaying } from '../testing/fixtures';
+import { appState, device, episodePlaying, playback, privateSession, trackPlaying } from '../testing/fixtures';
 import { failWith, mount, type Mounted } from '../testing/mount';
 import { click, keyUp, type } from '../testing/render';
 
@@ -48,6 +48,31 @@ describe('now-playing panel', () => {
     );
     expect(view.byTestId('now-playing-title').textContent).toBe('Spotify asked Trayplay to slow down');
     expect(view.byTestId('retry-countdown').textContent).toMatch(/^Retrying in (30|31) s$/);
+  });
+
+  it('shows a private session with its device, and keeps the transport controls', async () => {
+    view = await mount(withPlayback(privateSession({ disallows: ['previous', 'resume'] })));
+    expect(view.byTestId('now-playing').getAttribute('data-kind')).toBe('private');
+    expect(view.byTestId('now-playing-title').textContent).toBe('Private session on Kitchen speaker');
+    expect(view.byTestId('now-playing-device').textContent).toBe('Playing on Kitchen speaker');
+    expect(view.byTestId<HTMLButtonElement>('previous').disabled).toBe(true);
+    await click(view.byTestId('play-pause'));
+    await click(view.byTestId('next'));
+    expect(view.channels().filter((c) => c === 'player:togglePlay' || c === 'player:next')).toEqual(['player:togglePlay', 'player:next']);
+  });
+
+  it('shows a stale-state notice with a live countdown, and nothing when all is well', async () => {
+    const message = 'Spotify asked Trayplay to slow down — showing the last known state';
+    view = await mount(appState({ playback: playback(trackPlaying(), {}, { kind: 'rateLimited', message, retryAt: Date.now() + 20_500 }) }));
+    const notice = view.byTestId('playback-notice');
+    expect(notice.getAttribute('data-kind')).toBe('rateLimited');
+    expect(notice.textContent).toMatch(new RegExp(`^${message}, checking again in (20|21) s$`));
+    // The track stays on screen under the notice.
+    expect(view.byTestId('now-playing-title').textContent).toBe('Song One');
+    await view.unmount();
+
+    view = await mount(appState());
+    expect(view.queryByTestId('playback-notice')).toBeNull();
   });
 
   it('interpolates the position from the observation', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { appState, playback, trackPlaying } from '../testing/fixtures';
+import { appState, playback, privateSession, trackPlaying } from '../testing/fixtures';
 import { failWith, mount, type Mounted } from '../testing/mount';
 import { click, perform } from '../testing/render';
 
@@ -27,6 +27,21 @@ describe('mini-player', () => {
       'player:previous',
       'player:setLiked',
     ]);
+  });
+
+  it('shows a short stale-state notice, with the full message as its tooltip', async () => {
+    const notice = { kind: 'offline', message: 'Can’t reach Spotify — showing the last known state', retryAt: Date.now() + 8_500 } as const;
+    view = await mount(appState({ playback: playback(trackPlaying(), {}, notice) }), {}, 'mini');
+    const line = view.byTestId('playback-notice');
+    expect(line.getAttribute('data-kind')).toBe('offline');
+    expect(line.textContent).toMatch(/^Offline · checking in (8|9) s$/);
+    expect(line.getAttribute('title')).toContain(notice.message);
+  });
+
+  it('shows a private session by its device', async () => {
+    view = await mount(appState({ playback: playback(privateSession()) }), {}, 'mini');
+    expect(view.byTestId('now-playing-title').textContent).toBe('Private session on Kitchen speaker');
+    expect(view.byTestId<HTMLButtonElement>('play-pause').disabled).toBe(false);
   });
 
   it('opens the main window and hides itself', async () => {

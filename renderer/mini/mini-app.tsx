@@ -8,6 +8,7 @@ import { CloseIcon, ExpandIcon } from '../components/common/icons';
 import { Marquee } from '../components/common/marquee';
 import { AlbumArt } from '../components/now-playing/album-art';
 import { LikeButton } from '../components/now-playing/like-button';
+import { PlaybackNotice } from '../components/now-playing/playback-notice';
 import { PlayerShortcuts } from '../components/now-playing/player-shortcuts';
 import { ProgressBar } from '../components/now-playing/progress-bar';
 import { TransportControls } from '../components/now-playing/transport-controls';
@@ -85,6 +86,7 @@ function MiniPlayer({ state }: { readonly state: AppState }): ReactElement {
         <div className="mini__text">
           <Marquee className="mini__title" testId="now-playing-title" text={view.title} />
           <Marquee className="mini__artist" testId="now-playing-artist" text={view.subtitle} />
+          {state.playback.notice === null ? null : <PlaybackNotice notice={state.playback.notice} compact />}
         </div>
         <ProgressBar progress={view.progress} seek={controls.seek} compact />
         <div className="mini__controls">

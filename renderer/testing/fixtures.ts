@@ -77,9 +77,22 @@ export const signedIn = (overrides: Partial<Extract<AuthState, { kind: 'signedIn
   ...overrides,
 });
 
-export const playback = (nowPlaying: NowPlaying, controls: Partial<PlaybackState['controls']> = {}): PlaybackState => ({
+export const playback = (
+  nowPlaying: NowPlaying,
+  controls: Partial<PlaybackState['controls']> = {},
+  notice: PlaybackState['notice'] = null,
+): PlaybackState => ({
   nowPlaying,
   controls: { readOnly: false, readOnlyReason: null, ...controls },
+  notice,
+});
+
+export const privateSession = (overrides: Partial<Extract<NowPlaying, { kind: 'private' }>> = {}): NowPlaying => ({
+  kind: 'private',
+  device: device({ isPrivateSession: true }),
+  isPlaying: true,
+  disallows: ['resume'],
+  ...overrides,
 });
 
 export const appState = (overrides: Partial<AppState> = {}): AppState => ({

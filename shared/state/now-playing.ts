@@ -77,6 +77,16 @@ export const NowPlayingSchema = z.discriminatedUnion('kind', [
     observedAt: z.number(),
     device: DeviceSchema.nullable(),
   }),
+  /**
+   * The active device is in a private session: Spotify shares no item, only the device, whether it plays
+   * and what it disallows, so transport controls can still work.
+   */
+  z.object({
+    kind: z.literal('private'),
+    device: DeviceSchema,
+    isPlaying: z.boolean(),
+    disallows: z.array(PlayerActionSchema),
+  }),
   z.object({
     kind: z.literal('unavailable'),
     reason: z.enum(['signedOut', 'loading', 'rateLimited', 'quotaExceeded', 'offline', 'error']),
@@ -94,8 +104,22 @@ export const ControlsSchema = z.object({
 });
 export type Controls = z.infer<typeof ControlsSchema>;
 
+/**
+ * Why the shown now-playing may be out of date while Spotify pushes back (the last known state keeps
+ * showing). `message` is plain words without a countdown: displays count down to `retryAt` themselves.
+ */
+export const PlaybackNoticeSchema = z.object({
+  kind: z.enum(['rateLimited', 'quotaExceeded', 'offline', 'stale']),
+  message: z.string(),
+  /** When the app will look again, if it knows. */
+  retryAt: z.number().nullable(),
+});
+export type PlaybackNotice = z.infer<typeof PlaybackNoticeSchema>;
+
 export const PlaybackStateSchema = z.object({
   nowPlaying: NowPlayingSchema,
   controls: ControlsSchema,
+  /** Null when all is well (and while `nowPlaying` is itself `unavailable`, which says it all). */
+  notice: PlaybackNoticeSchema.nullable(),
 });
 export type PlaybackState = z.infer<typeof PlaybackStateSchema>;

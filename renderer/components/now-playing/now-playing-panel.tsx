@@ -6,6 +6,7 @@ import { controlStates, nowPlayingView } from '../../format/now-playing-view';
 import { AlbumArt } from './album-art';
 import { LikeButton } from './like-button';
 import { ModeControls } from './mode-controls';
+import { PlaybackNotice } from './playback-notice';
 import { ProgressBar } from './progress-bar';
 import { RetryCountdown } from './retry-countdown';
 import { TransportControls } from './transport-controls';
@@ -38,6 +39,7 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
             </p>
           )}
           {view.retryAt === null ? null : <RetryCountdown retryAt={view.retryAt} />}
+          {playback.notice === null ? null : <PlaybackNotice notice={playback.notice} />}
         </div>
       </div>
       {playback.controls.readOnly ? (
