@@ -238,6 +238,28 @@ describe('PlaybackService against the simulator', () => {
     expect(item(h).item.uri).toBe(h.sim.control.state().itemUri);
   });
 
+  it('stops polling while Spotify refuses the app itself, and looks again when the user acts', async () => {
+    const h = await started();
+    h.sim.control.setScenario({ ownerPremium: false });
+    await h.clock.advance(POLICY.windowPlayingMs + 1_000);
+    const shown = h.service.getState().nowPlaying;
+    expect(shown).toMatchObject({ kind: 'unavailable', retryAt: null });
+    expect(shown.kind === 'unavailable' && shown.message).toMatch(/dashboard/i);
+    const before = h.requests.length;
+    await h.clock.advance(30 * 60_000);
+    expect(h.requests.length).toBe(before);
+    // A command is refused without a request, and asks for one check read.
+    const reply = await h.service.next();
+    expect(!reply.ok && reply.error.code).toBe('app_not_authorized');
+    await h.clock.advance(1_000);
+    expect(paths(h, before)).toEqual(['GET /me/player']);
+    // Fixed in the dashboard; the user opens the window.
+    h.sim.control.setScenario({ ownerPremium: true });
+    h.service.wake('window-shown');
+    await h.clock.advance(1_000);
+    expect(h.service.getState().nowPlaying.kind).toBe('item');
+  });
+
   it('looks again at once after a system sleep (overdue timer, then wake)', async () => {
     const h = await started({ visibility: 'tray' });
     const before = h.requests.length;

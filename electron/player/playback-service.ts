@@ -88,6 +88,11 @@ export class PlaybackService implements PlaybackFacade {
   private lastFailure: 'offline' | 'stale' = 'stale';
   /** When the last good observation was asked for: pushback older than it no longer makes the display stale. */
   private lastGoodAt: number | null = null;
+  /**
+   * Spotify refuses this app outright (user not allow-listed, or the app owner's Premium lapsed): the user must
+   * fix it in the dashboard, so polling stops until a window is shown, sign-in changes or a command is tried.
+   */
+  private blockedMessage: string | null = null;
   private wakeRequested = false;
   private lastUsedDeviceId: string | null = null;
   private knownDevices: Device[] = [];
@@ -136,6 +141,7 @@ export class PlaybackService implements PlaybackFacade {
   public wake(cause: WakeCause): void {
     this.wakeRequested = true;
     if (cause === 'window-shown') this.quotaExceededAt = null;
+    if (cause === 'window-shown' || cause === 'auth-changed') this.blockedMessage = null;
     if (cause === 'auth-changed') {
       this.signedIn = true;
       this.readOnlyReason = null;
@@ -222,6 +228,12 @@ export class PlaybackService implements PlaybackFacade {
   private gate(premiumOnly: boolean): Result<never> | null {
     if (!this.signedIn) return err('not_signed_in', SIGNED_OUT_REASON);
     if (premiumOnly && this.readOnlyReason !== null) return err('read_only', this.readOnlyReason);
+    if (this.blockedMessage !== null) {
+      // A command would only get a vaguer 403; one state read instead tells whether the block is lifted.
+      this.wakeRequested = true;
+      this.schedule();
+      return err('app_not_authorized', this.blockedMessage);
+    }
     const now = this.clock.now();
     if (this.rateLimitedUntil !== null && now < this.rateLimitedUntil) {
       return err('rate_limited', 'Spotify asked Trayplay to slow down; try again shortly.', { retryAt: this.rateLimitedUntil });
@@ -394,6 +406,7 @@ export class PlaybackService implements PlaybackFacade {
     }
     this.failures = 0;
     this.quotaExceededAt = null;
+    this.blockedMessage = null;
     this.lastGoodAt = now;
     const { state, observedAt, startedAt } = result.value;
     let observed = toNowPlaying(state, observedAt, null);
@@ -445,9 +458,15 @@ export class PlaybackService implements PlaybackFacade {
         this.lastFailure = 'offline';
         this.showFailure('offline', toAppError(error).error.message);
         return;
+      case 'app_not_authorized': {
+        // Not a blip: nothing will change until the user fixes the app in Spotify's dashboard.
+        const { message } = toAppError(error).error;
+        this.blockedMessage = message;
+        this.setObserved({ kind: 'unavailable', reason: 'error', message, retryAt: null });
+        return;
+      }
       case 'unauthorized':
       case 'premium_required':
-      case 'app_not_authorized':
       case 'no_active_device':
       case 'volume_not_controllable':
       case 'restricted':
@@ -494,6 +513,7 @@ export class PlaybackService implements PlaybackFacade {
     this.readOnlyReason = null;
     this.rateLimitedUntil = null;
     this.quotaExceededAt = null;
+    this.blockedMessage = null;
     this.failures = 0;
     this.liked.clear();
     this.setObserved({ kind: 'unavailable', reason: 'signedOut', message: 'Not signed in to Spotify.', retryAt: null });
@@ -509,6 +529,11 @@ export class PlaybackService implements PlaybackFacade {
   /** Re-plans the one timer from the policy. While a fetch is in flight, the fetch re-plans when it ends. */
   private schedule(): void {
     if (!this.started || this.fetching) return;
+    if (this.blockedMessage !== null && !this.wakeRequested) {
+      this.clearTimer();
+      this.plan = null;
+      return;
+    }
     const now = this.clock.now();
     const plan = nextFetchAt(this.policyInput(this.state.nowPlaying, now));
     if (this.plan && plan.at === this.plan.at && this.timer !== null) return;

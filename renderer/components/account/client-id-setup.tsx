@@ -90,6 +90,10 @@ export function ClientIdSetup({ settings }: ClientIdSetupProps): ReactElement {
             </div>
           </li>
           <li>
+            Under <strong>User Management</strong>, add the e-mail of the Spotify account you listen with (an app in
+            development mode serves up to 5 listed accounts; its owner needs Premium).
+          </li>
+          <li>
             Save, open the app’s <strong>Settings</strong>, copy its <strong>Client ID</strong> and paste it here:
           </li>
         </ol>
