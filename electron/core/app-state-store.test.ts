@@ -2,21 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import type { AppState } from '../../shared/state/app-state';
 
+import { appStateFixture } from '../testing/app-state-fixture';
+
 import { AppStateStore } from './app-state-store';
 
-const parts = (): Omit<AppState, 'rev'> => ({
-  auth: { kind: 'signedOut', notice: null },
-  authSettings: {
-    clientId: null,
-    clientIdFromBuild: false,
-    redirectMode: 'loopback',
-    redirectUris: { protocol: 'trayplay://callback', loopback: 'http://127.0.0.1/callback' },
-    protocolAvailable: false,
-    protocolProblem: 'not registered',
-    storage: { secure: true, backend: 'test', plaintextOptIn: false },
-  },
-  playback: { nowPlaying: { kind: 'idle' }, controls: { readOnly: false, readOnlyReason: null } } as AppState['playback'],
-});
+const parts = (): Omit<AppState, 'rev'> => {
+  const { auth, authSettings, playback } = appStateFixture({ auth: { kind: 'signedOut', notice: null } });
+  return { auth, authSettings, playback };
+};
 
 describe('app state store', () => {
   it('bumps rev and tells listeners only when something changed', () => {

@@ -8,6 +8,7 @@ import { contract } from '../../shared/contract';
 import { createDispatcher, type Dispatcher } from '../../shared/ipc/dispatcher';
 import { ok } from '../../shared/result';
 import { memorySink, RootLogger } from '../logging/logger';
+import { appStateFixture } from '../testing/app-state-fixture';
 
 import { serveOverWebSocket } from './ws-contract-server';
 
@@ -82,20 +83,7 @@ describe('WebSocket contract server', () => {
   it('pushes events to connected pages', async () => {
     const socket = await connect();
     const frame = nextFrame(socket);
-    const state = {
-      rev: 2,
-      auth: { kind: 'demo' },
-      authSettings: {
-        clientId: null,
-        clientIdFromBuild: false,
-        redirectMode: 'loopback',
-        redirectUris: { protocol: 'trayplay://callback', loopback: 'http://127.0.0.1/callback' },
-        protocolAvailable: true,
-        protocolProblem: null,
-        storage: { secure: true, backend: 'test', plaintextOptIn: false },
-      },
-      playback: { nowPlaying: { kind: 'idle' }, controls: { readOnly: false, readOnlyReason: null }, notice: null },
-    } as const;
+    const state = appStateFixture({ rev: 2 });
     dispatcher.emit('app', 'onState', state);
     expect(await frame).toEqual({ t: 'event', ch: 'app:onState', p: state });
     socket.close();

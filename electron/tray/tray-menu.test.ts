@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../shared/state/app-state';
 import type { NowPlaying } from '../../shared/state/now-playing';
 
+import { appStateFixture } from '../testing/app-state-fixture';
+
 import { trayIconBitmap } from './tray-icon';
 import { nowPlayingLine, trayMenu } from './tray-menu';
 
@@ -19,20 +21,10 @@ const playing: NowPlaying = {
   liked: false,
   disallows: ['previous'],
 };
-const state = (nowPlaying: NowPlaying, readOnly = false, notice: AppState['playback']['notice'] = null): AppState => ({
-  rev: 1,
-  auth: { kind: 'demo' },
-  authSettings: {
-    clientId: null,
-    clientIdFromBuild: false,
-    redirectMode: 'protocol',
-    redirectUris: { protocol: 'trayplay://callback', loopback: 'http://127.0.0.1/callback' },
-    protocolAvailable: true,
-    protocolProblem: null,
-    storage: { secure: true, backend: 'test', plaintextOptIn: false },
-  },
-  playback: { nowPlaying, controls: { readOnly, readOnlyReason: readOnly ? 'Controls need Spotify Premium' : null }, notice },
-});
+const state = (nowPlaying: NowPlaying, readOnly = false, notice: AppState['playback']['notice'] = null): AppState =>
+  appStateFixture({
+    playback: { nowPlaying, controls: { readOnly, readOnlyReason: readOnly ? 'Controls need Spotify Premium' : null }, notice },
+  });
 const action = (items: ReturnType<typeof trayMenu>, name: string) => items.find((i) => i.kind === 'action' && i.action === name);
 
 describe('tray menu', () => {
