@@ -82,14 +82,16 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   });
   const playback = new PlaybackService({ api, tokens: auth, clock, logger: logger.scope('playback') });
 
-  // Sign-in changes (signed in, signed out, demo left) make playback look again at once.
-  let lastAuth = JSON.stringify(auth.state().kind);
+  // Another account, or none: playback forgets the old one and looks again at once.
+  const accountOf = (): string => JSON.stringify([auth.mode(), auth.state().kind]);
+  let lastAccount = accountOf();
   const offAuth = auth.onChange(() => {
-    const kind = JSON.stringify([auth.state().kind, auth.mode()]);
-    if (kind !== lastAuth) {
-      lastAuth = kind;
-      playback.wake('auth-changed');
-    }
+    const account = accountOf();
+    if (account === lastAccount) return;
+    lastAccount = account;
+    const kind = auth.state().kind;
+    // Waiting for the browser changes nothing yet: the session in use (if any) goes on until replaced.
+    if (kind !== 'authorizing') playback.accountChanged(kind === 'signedIn' || kind === 'demo');
   });
   const offPower = [
     config.power.onResume(() => playback.wake('resume')),

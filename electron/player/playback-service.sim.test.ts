@@ -260,6 +260,24 @@ describe('PlaybackService against the simulator', () => {
     expect(h.service.getState().nowPlaying.kind).toBe('item');
   });
 
+  it('forgets the old account when the account changes, and turns controls off at once on sign-out', async () => {
+    const h = await started();
+    expect(item(h).item.uri).toBe(h.sim.control.state().itemUri);
+    h.service.accountChanged(false);
+    expect(h.service.getState().controls.readOnly).toBe(true);
+    expect(h.service.getState().nowPlaying).toMatchObject({ kind: 'unavailable', reason: 'signedOut' });
+    const before = h.requests.length;
+    const reply = await h.service.next();
+    expect(!reply.ok && reply.error.code).toBe('not_signed_in');
+    expect(h.requests.length).toBe(before);
+    // Another account signs in: nothing of the old one shows while the first read runs.
+    h.service.accountChanged(true);
+    expect(h.service.getState().nowPlaying).toMatchObject({ kind: 'unavailable', reason: 'loading' });
+    expect(h.service.getState().controls.readOnly).toBe(false);
+    await h.clock.advance(1_000);
+    expect(item(h).item.uri).toBe(h.sim.control.state().itemUri);
+  });
+
   it('looks again at once after a system sleep (overdue timer, then wake)', async () => {
     const h = await started({ visibility: 'tray' });
     const before = h.requests.length;

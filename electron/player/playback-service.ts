@@ -93,6 +93,8 @@ export class PlaybackService implements PlaybackFacade {
    * fix it in the dashboard, so polling stops until a window is shown, sign-in changes or a command is tried.
    */
   private blockedMessage: string | null = null;
+  /** Bumped when the account changes: answers to requests made for the old account are then dropped. */
+  private generation = 0;
   private wakeRequested = false;
   private lastUsedDeviceId: string | null = null;
   private knownDevices: Device[] = [];
@@ -147,6 +149,32 @@ export class PlaybackService implements PlaybackFacade {
       this.readOnlyReason = null;
     }
     this.schedule();
+  }
+
+  /**
+   * Signed in, signed out, or another account (demo → the user's own): nothing observed for the old account
+   * may show or be replayed for the new one, and a sign-out turns the controls off at once.
+   */
+  public accountChanged(signedIn: boolean): void {
+    this.generation += 1;
+    this.pending = [];
+    this.liked.clear();
+    this.knownDevices = [];
+    this.lastUsedDeviceId = null;
+    this.lastCommandAt = null;
+    if (!signedIn) {
+      this.becomeSignedOut();
+      this.schedule();
+      return;
+    }
+    this.signedIn = true;
+    this.readOnlyReason = null;
+    this.rateLimitedUntil = null;
+    this.quotaExceededAt = null;
+    this.blockedMessage = null;
+    this.failures = 0;
+    this.setObserved({ kind: 'unavailable', reason: 'loading', message: 'Looking for Spotify…', retryAt: null });
+    this.wake('auth-changed');
   }
 
   /** The plan the one timer is set for (tests, diagnostics). */
@@ -242,10 +270,10 @@ export class PlaybackService implements PlaybackFacade {
   }
 
   private execute(command: PlayerCommand, coalescing: Coalescing): Promise<Result<null>> {
-    // The user acting lifts the quota backoff: this command is the probe.
-    this.quotaExceededAt = null;
     const refused = this.gate(needsPremium(command));
     if (refused) return Promise.resolve(refused);
+    // The user acting lifts the quota backoff: this command is the probe.
+    this.quotaExceededAt = null;
     if (command.kind === 'volume') {
       const shown = this.state.nowPlaying;
       if ((shown.kind === 'item' || shown.kind === 'private') && !shown.device.supportsVolume) {
@@ -268,9 +296,12 @@ export class PlaybackService implements PlaybackFacade {
       this.dropPending(entry);
       return refused;
     }
+    const generation = this.generation;
     let result = await this.call(entry.command);
+    if (generation !== this.generation) return stale(result);
     if (!result.ok && result.error.kind === 'no_active_device') {
       const recovered = await this.recoverDevice(entry.command);
+      if (generation !== this.generation) return recovered.ok ? stale(recovered.value) : recovered;
       if (!recovered.ok) {
         this.dropPending(entry);
         return recovered;
@@ -372,6 +403,13 @@ export class PlaybackService implements PlaybackFacade {
     this.clearTimer();
     try {
       await this.fetchOnce();
+    } catch (cause) {
+      // Everything below answers with data; a throw is a bug, but it must not stop the display or the timer.
+      this.failures += 1;
+      this.lastFailure = 'stale';
+      this.log?.error('playback read failed unexpectedly', { error: cause instanceof Error ? cause.message : String(cause) });
+      this.showFailure('error', 'Trayplay could not read the playback state.');
+      this.emit();
     } finally {
       this.fetching = false;
       this.schedule();
@@ -379,7 +417,9 @@ export class PlaybackService implements PlaybackFacade {
   }
 
   private async fetchOnce(): Promise<void> {
+    const generation = this.generation;
     const token = await this.deps.tokens.getAccessToken();
+    if (generation !== this.generation) return;
     if (!token.ok) {
       if (token.error.code === 'not_signed_in') {
         this.becomeSignedOut();
@@ -398,6 +438,7 @@ export class PlaybackService implements PlaybackFacade {
     this.lastFetchAt = now;
     this.wakeRequested = false;
     const result = await this.api.getPlaybackState();
+    if (generation !== this.generation) return;
     if (!result.ok) {
       this.onReadError(result.error);
       // The notice may have changed even where the shown state did not (a blip keeps the last state).
@@ -422,7 +463,9 @@ export class PlaybackService implements PlaybackFacade {
   private lookUpLiked(uri: string): void {
     // The heart is only visible in a window: with only the tray, liked stays unknown (null) and costs nothing.
     if (this.visibility !== 'window' || this.gate(false) || !this.liked.beginLookup(uri, this.clock.now())) return;
-    void this.api.libraryContains([uri]).then((result) => {
+    const generation = this.generation;
+    const lookup = this.api.libraryContains([uri]).then((result) => {
+      if (generation !== this.generation) return;
       if (!result.ok) this.noteError(result.error);
       const liked = result.ok ? (result.value[0] ?? null) : null;
       this.liked.endLookup(uri, liked, this.clock.now());
@@ -431,6 +474,8 @@ export class PlaybackService implements PlaybackFacade {
         this.emit();
       }
     });
+    // The client answers with data; should it ever reject, the heart must not wait for good.
+    lookup.catch(() => this.liked.endLookup(uri, null, this.clock.now()));
   }
 
   private onReadError(error: SpotifyError): void {
@@ -612,4 +657,9 @@ export class PlaybackService implements PlaybackFacade {
 function isAlreadyThere(command: PlayerCommand, error: SpotifyError): boolean {
   if (error.kind !== 'restricted') return false;
   return (command.kind === 'play' && error.reason === 'ALREADY_PLAYING') || (command.kind === 'pause' && error.reason === 'ALREADY_PAUSED');
+}
+
+/** The caller still gets its answer after an account change, but nothing about the old account is kept. */
+function stale(result: ApiResult<null>): Result<null> {
+  return result.ok ? ok(null) : toAppError(result.error);
 }
