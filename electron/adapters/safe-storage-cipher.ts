@@ -1,6 +1,6 @@
 import { app, safeStorage } from 'electron';
 
-import type { Cipher } from '../ports/cipher';
+import type { Cipher, Decrypted } from '../ports/cipher';
 
 /**
  * Electron's safeStorage through its async API (Electron ≥ 42). Never used before `ready`: the calls would
@@ -29,10 +29,10 @@ export class SafeStorageCipher implements Cipher {
     return safeStorage.encryptStringAsync(plain);
   }
 
-  public async decrypt(data: Uint8Array): Promise<string> {
+  public async decrypt(data: Uint8Array): Promise<Decrypted> {
     if (!app.isReady()) throw new Error('safeStorage cannot be used before the app is ready');
-    const { result } = await safeStorage.decryptStringAsync(Buffer.from(data));
-    return result;
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(data));
+    return { plain: result, shouldReEncrypt };
   }
 }
 

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
-import type { Cipher } from '../ports/cipher';
+import type { Cipher, Decrypted } from '../ports/cipher';
 
 /**
  * AES-256-GCM under a fixed key: real ciphertext on disk, but the key is in the source. For tests and the
@@ -8,6 +8,8 @@ import type { Cipher } from '../ports/cipher';
  */
 export class TestOnlyCipher implements Cipher {
   private readonly key: Buffer;
+  /** Tests set this to play an OS key rotation (safeStorage's `shouldReEncrypt`). */
+  public adviseReEncrypt = false;
 
   public constructor(
     keyMaterial = 'trayplay test-only key — not a secret',
@@ -36,12 +38,13 @@ export class TestOnlyCipher implements Cipher {
     return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), body]));
   }
 
-  public decrypt(data: Uint8Array): Promise<string> {
+  public decrypt(data: Uint8Array): Promise<Decrypted> {
     try {
       const bytes = Buffer.from(data);
       const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, 12));
       decipher.setAuthTag(bytes.subarray(12, 28));
-      return Promise.resolve(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8'));
+      const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+      return Promise.resolve({ plain, shouldReEncrypt: this.adviseReEncrypt });
     } catch (cause) {
       return Promise.reject(cause instanceof Error ? cause : new Error('decrypt failed'));
     }

@@ -111,7 +111,9 @@ export class WindowManager implements WindowControl, TrustedSenders {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (url.startsWith('https://developer.spotify.com/') || url.startsWith('https://www.spotify.com/')) {
-        void shell.openExternal(url);
+        shell.openExternal(url).catch((cause: unknown) => {
+          this.options.log.warn('could not open the browser', { error: cause instanceof Error ? cause.message : String(cause) });
+        });
       }
       return { action: 'deny' };
     });

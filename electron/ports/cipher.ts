@@ -10,6 +10,14 @@ export interface Cipher {
   /** False for `basic_text` (a hard-coded key) and for a backend not known yet. */
   isSecure(): boolean;
   encrypt(plain: string): Promise<Uint8Array>;
-  /** Rejects when the data was written under another key (backend changed, app renamed) or is corrupt. */
-  decrypt(data: Uint8Array): Promise<string>;
+  /**
+   * Rejects when the data was written under another key (backend changed, app renamed) or is corrupt.
+   * `shouldReEncrypt`: the OS rotated its key; write the data again now, while the old key still works.
+   */
+  decrypt(data: Uint8Array): Promise<Decrypted>;
+}
+
+export interface Decrypted {
+  readonly plain: string;
+  readonly shouldReEncrypt: boolean;
 }

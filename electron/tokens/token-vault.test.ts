@@ -38,6 +38,21 @@ describe('TokenVault', () => {
     expect(await vault.load()).toEqual({ kind: 'loaded', tokens: TOKENS });
   });
 
+  it('rewrites the blob when the OS says its key rotated, so it still opens after the old key is gone', async () => {
+    const cipher = new TestOnlyCipher();
+    const { vault, store } = setup(cipher);
+    await vault.save(TOKENS);
+    const first = JSON.stringify(store.get(VAULT_KEY));
+    cipher.adviseReEncrypt = true;
+    expect(await vault.load()).toEqual({ kind: 'loaded', tokens: TOKENS });
+    const second = JSON.stringify(store.get(VAULT_KEY));
+    expect(second).not.toBe(first);
+    expect(second).not.toContain(TOKENS.refreshToken);
+    cipher.adviseReEncrypt = false;
+    expect(await vault.load()).toEqual({ kind: 'loaded', tokens: TOKENS });
+    expect(JSON.stringify(store.get(VAULT_KEY))).toBe(second);
+  });
+
   it('is empty before the first save and after clear', async () => {
     const { vault } = setup();
     expect(await vault.load()).toEqual({ kind: 'empty' });

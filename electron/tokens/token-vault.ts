@@ -60,8 +60,9 @@ export class TokenVault {
     if (!(await this.available())) return { kind: 'unavailable' };
 
     let plain: string;
+    let reEncrypt = false;
     try {
-      plain = await this.deps.cipher.decrypt(Buffer.from(envelope.value.ciphertext, 'base64'));
+      ({ plain, shouldReEncrypt: reEncrypt } = await this.deps.cipher.decrypt(Buffer.from(envelope.value.ciphertext, 'base64')));
     } catch {
       return this.setAside(raw, decryptFailure(envelope.value, this.deps.cipher.backend()));
     }
@@ -76,6 +77,8 @@ export class TokenVault {
     const tokens = parsed.value.tokens;
     this.deps.secrets.addSecret(tokens.accessToken);
     this.deps.secrets.addSecret(tokens.refreshToken);
+    // The OS rotated its key: rewrite under the new one while the old still decrypts (else a later start fails).
+    if (reEncrypt) await this.save(tokens);
     return { kind: 'loaded', tokens };
   }
 
