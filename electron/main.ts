@@ -1,5 +1,5 @@
 // The composition root: wiring only. Every decision lives in the services; every Electron API in an adapter.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { app } from 'electron';
@@ -27,9 +27,11 @@ if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY
 
 const logDir = join(app.getPath('userData'), 'logs');
 mkdirSync(logDir, { recursive: true });
+// One append stream: the main thread never waits on the disk for a log line.
+const logFile = createWriteStream(join(logDir, 'main.log'), { flags: 'a', mode: 0o600 });
 const logger = new RootLogger({
   sink: (line) => {
-    appendFileSync(join(logDir, 'main.log'), `${line}\n`, { mode: 0o600 });
+    logFile.write(`${line}\n`);
     if (!app.isPackaged) process.stderr.write(`${line}\n`);
   },
 });

@@ -136,7 +136,8 @@ export class SignInFlow {
     const attempt = this.attempt;
     if (!attempt) return false;
     this.finish();
-    this.deps.logger.info('sign-in ended', { attempt: attempt.id, code });
+    // Not `code`: the logger redacts fields by that name (OAuth codes), which would hide the outcome.
+    this.deps.logger.info('sign-in ended', { attempt: attempt.id, outcome: code });
     this.deps.onOutcome({ kind: 'ended', attempt, code, notice });
     return true;
   }
