@@ -73,7 +73,7 @@ describe('control links and flags', () => {
         fc.nat(),
         (noise, name, asLink, at) => {
           const request = asLink ? `trayplay://control/${name}` : `--${name}`;
-          const argv = [...noise];
+          const argv: string[] = [...noise];
           argv.splice(at % (argv.length + 1), 0, request);
           const parsed = findControlRequest([...argv, '--next']);
           return parsed.kind === 'command' && parsed.name === name;
