@@ -13,7 +13,7 @@ import { electronPowerEvents } from './adapters/power-events';
 import { electronProtocolRegistrar } from './adapters/protocol-registration';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
 import { systemBrowser } from './adapters/system-browser';
-import { createTray } from './adapters/tray';
+import { createTray, type TrayHandle } from './adapters/tray';
 import { WindowManager } from './adapters/window-manager';
 import { findProtocolUrl } from './auth/protocol-url';
 import { createCore } from './core/create-core';
@@ -26,6 +26,8 @@ import { isControlLink } from './shell/control-link';
 import { DesktopShell } from './shell/desktop-shell';
 import { RecentProblems } from './shell/diagnostics';
 import { isNativeWayland } from './shell/display-server';
+import { runTrayAction } from './tray/tray-actions';
+import { TrayDevices } from './tray/tray-devices';
 import type { TrayAction } from './tray/tray-menu';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
@@ -155,30 +157,36 @@ if (!app.requestSingleInstanceLock()) {
     deliver = (url) => services.handleProtocolUrl(url);
     for (const url of pendingUrls.splice(0)) deliver(url);
 
-    const onTray = (action: TrayAction): void => {
-      const run = (command: Parameters<DesktopShell['dispatch']>[0]): void => void desktopShell.dispatch(command, 'tray');
-      switch (action) {
-        case 'togglePlay':
-          return run('playPause');
-        case 'next':
-          return run('next');
-        case 'previous':
-          return run('previous');
-        case 'like':
-          return run('like');
-        case 'unlike':
-          return run('unlike');
-        case 'showMain':
-          return run('showMain');
-        case 'toggleMini':
-          return run('toggleMini');
-        case 'quit':
-          return app.quit();
-      }
+    let tray: TrayHandle | null = null;
+    const devices = new TrayDevices({
+      playback: services.playback,
+      clock: systemClock,
+      log: logger.scope('tray'),
+      onChange: () => tray?.render(core.state.get(), { devices: devices.current() }),
+    });
+    const onTray = (action: TrayAction): void =>
+      void runTrayAction(action, {
+        dispatch: (command, source) => desktopShell.dispatch(command, source),
+        playback: services.playback,
+        auth: services.auth,
+        showMain: () => windows.showMain(),
+        quit: () => app.quit(),
+        devicesChanged: () => void devices.refresh(true),
+        log: logger.scope('tray'),
+      });
+    tray = createTray({
+      onAction: onTray,
+      // Left click toggles the mini-player where the OS reports clicks; Linux has it in the menu.
+      onClick: () => void desktopShell.dispatch('toggleMini', 'tray'),
+      onMenuWillShow: () => void devices.refresh(),
+      iconDir: join(app.getPath('userData'), 'icons'),
+    });
+    const renderTray = (state: ReturnType<typeof core.state.get>): void => {
+      devices.noteState(state);
+      tray?.render(state, { devices: devices.current() });
     };
-    const tray = createTray(onTray);
-    tray.render(core.state.get());
-    const stopTray = core.state.subscribe((state) => tray.render(state));
+    renderTray(core.state.get());
+    const stopTray = core.state.subscribe(renderTray);
 
     windows.create('mini');
     desktopShell.start(core.state);
@@ -190,7 +198,7 @@ if (!app.requestSingleInstanceLock()) {
       desktopShell.stop();
       stopTray();
       stopIpc();
-      tray.destroy();
+      tray?.destroy();
       core.dispose();
       void services.dispose();
     });
