@@ -13,7 +13,8 @@ import { electronPowerEvents } from './adapters/power-events';
 import { electronProtocolRegistrar } from './adapters/protocol-registration';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
 import { systemBrowser } from './adapters/system-browser';
-import { createTray, type TrayHandle } from './adapters/tray';
+import { onDisplaysChanged } from './adapters/screen';
+import { createTray } from './adapters/tray';
 import { WindowManager } from './adapters/window-manager';
 import { findProtocolUrl } from './auth/protocol-url';
 import { createCore } from './core/create-core';
@@ -26,9 +27,9 @@ import { isControlLink } from './shell/control-link';
 import { DesktopShell } from './shell/desktop-shell';
 import { RecentProblems } from './shell/diagnostics';
 import { isNativeWayland } from './shell/display-server';
-import { runTrayAction } from './tray/tray-actions';
-import { TrayDevices } from './tray/tray-devices';
-import type { TrayAction } from './tray/tray-menu';
+import { startTray } from './tray/tray-controller';
+import type { Rect } from './windows/window-options';
+import { WindowStateStore } from './windows/window-state';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
 declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
@@ -94,11 +95,12 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     const devServer = process.env.VITE_DEV_SERVER_URL;
     const power = electronPowerEvents();
+    const store = new ElectronStoreKv();
     const services = await createServices({
       shell: 'electron',
       clock: systemClock,
       logger,
-      store: new ElectronStoreKv(),
+      store,
       cipher: new SafeStorageCipher(),
       browser: systemBrowser,
       power,
@@ -111,14 +113,24 @@ if (!app.requestSingleInstanceLock()) {
           : null,
     });
     servicesDemo = () => services.isDemo();
+    const wayland = isNativeWayland(process.platform, process.env, app.commandLine.getSwitchValue('ozone-platform'));
+    let tray: { bounds(): Rect | null } | null = null;
     const windows = new WindowManager({
       renderer: devServer ? { kind: 'devServer', url: devServer } : { kind: 'files', dir: join(__dirname, '../renderer') },
       preloadPath: join(__dirname, 'preload.cjs'),
       log: logger.scope('windows'),
       onVisibilityChange: (visible) => services.setVisibility(visible ? 'window' : 'tray'),
+      placement: {
+        memory: new WindowStateStore(store, logger.scope('windows')),
+        trayBounds: () => tray?.bounds() ?? null,
+        mini: () => services.preferences.values().mini,
+        wayland,
+      },
     });
+    const stopScreens = onDisplaysChanged(() => windows.recoverOffscreen());
+    // A menu-bar app on macOS: no Dock icon.
+    if (process.platform === 'darwin') app.dock?.hide();
     showMain = () => windows.showMain();
-    const wayland = isNativeWayland(process.platform, process.env, app.commandLine.getSwitchValue('ozone-platform'));
     const desktopShell = new DesktopShell({
       clock: systemClock,
       log: logger.scope('shell'),
@@ -141,6 +153,8 @@ if (!app.requestSingleInstanceLock()) {
         return problem ? err('internal', `The logs folder could not be opened: ${problem}`) : ok(null);
       },
       copyToClipboard: (text) => clipboard.writeText(text).then(() => true),
+      miniWindow: windows,
+      wayland,
     });
     const core = createCore({
       info: appInfo,
@@ -157,36 +171,18 @@ if (!app.requestSingleInstanceLock()) {
     deliver = (url) => services.handleProtocolUrl(url);
     for (const url of pendingUrls.splice(0)) deliver(url);
 
-    let tray: TrayHandle | null = null;
-    const devices = new TrayDevices({
+    const trayPlayer = startTray({
+      state: core.state,
+      createView: (handlers) => createTray({ ...handlers, iconDir: join(app.getPath('userData'), 'icons') }),
+      dispatch: (command, source) => desktopShell.dispatch(command, source),
       playback: services.playback,
+      auth: services.auth,
+      showMain: () => windows.showMain(),
+      quit: () => app.quit(),
       clock: systemClock,
       log: logger.scope('tray'),
-      onChange: () => tray?.render(core.state.get(), { devices: devices.current() }),
     });
-    const onTray = (action: TrayAction): void =>
-      void runTrayAction(action, {
-        dispatch: (command, source) => desktopShell.dispatch(command, source),
-        playback: services.playback,
-        auth: services.auth,
-        showMain: () => windows.showMain(),
-        quit: () => app.quit(),
-        devicesChanged: () => void devices.refresh(true),
-        log: logger.scope('tray'),
-      });
-    tray = createTray({
-      onAction: onTray,
-      // Left click toggles the mini-player where the OS reports clicks; Linux has it in the menu.
-      onClick: () => void desktopShell.dispatch('toggleMini', 'tray'),
-      onMenuWillShow: () => void devices.refresh(),
-      iconDir: join(app.getPath('userData'), 'icons'),
-    });
-    const renderTray = (state: ReturnType<typeof core.state.get>): void => {
-      devices.noteState(state);
-      tray?.render(state, { devices: devices.current() });
-    };
-    renderTray(core.state.get());
-    const stopTray = core.state.subscribe(renderTray);
+    tray = trayPlayer;
 
     windows.create('mini');
     desktopShell.start(core.state);
@@ -196,9 +192,9 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => windows.showMain());
     app.on('before-quit', () => {
       desktopShell.stop();
-      stopTray();
+      stopScreens();
+      trayPlayer.stop();
       stopIpc();
-      tray?.destroy();
       core.dispose();
       void services.dispose();
     });

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 
-import type { AppState } from '../../shared/state/app-state';
 import { encodeIco, encodePng } from '../tray/image-codecs';
 import { trayIconPixels, trayIconSpec, trayIconState, type TrayIconState } from '../tray/tray-icon';
-import { nowPlayingLine, trayMenu, type TrayAction, type TrayMenuContext, type TrayMenuItem } from '../tray/tray-menu';
+import { nowPlayingLine, trayMenu, type TrayAction, type TrayMenuItem } from '../tray/tray-menu';
+import type { TrayView } from '../tray/tray-controller';
 import type { Rect } from '../windows/window-options';
 
 export interface TrayOptions {
@@ -19,12 +19,7 @@ export interface TrayOptions {
   readonly iconDir: string;
 }
 
-export interface TrayHandle {
-  render(state: AppState, context: TrayMenuContext): void;
-  /** The icon's bounds where the OS tells (macOS, Windows); null on Linux. */
-  bounds(): Rect | null;
-  destroy(): void;
-}
+export type TrayHandle = TrayView;
 
 const GUID = '6f3c1a52-8d0e-4b8e-9a57-2f1f4f6c7b10';
 

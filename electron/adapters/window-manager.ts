@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { BrowserWindow, screen, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, session, shell, type WebContents } from 'electron';
 
+import type { Preferences } from '../../shared/state/preferences';
 import type { WindowControl } from '../core/facades';
 import type { Logger } from '../logging/logger';
-import { isAppPageUrl, placeMini, SECURE_WEB_PREFERENCES, windowSpec, type WindowRole } from '../windows/window-options';
+import { clampInto, displayAt, MINI_SIZES, onTopPlan, placeNearTray } from '../windows/placement';
+import { isAppPageUrl, SECURE_WEB_PREFERENCES, windowSpec, type Rect, type WindowRole } from '../windows/window-options';
+import { restore, type WindowStateStore } from '../windows/window-state';
+
+import { currentDisplays } from './screen';
 
 import type { TrustedSenders } from './ipc-main-transport';
 
@@ -16,12 +21,21 @@ export interface WindowManagerOptions {
   readonly log: Logger;
   /** Told when the set of visible windows changes (the refresh policy slows down with only the tray). */
   readonly onVisibilityChange: (anyVisible: boolean) => void;
+  /** Window memory, the tray icon's bounds and the mini-player's preferences (placement, size, on top). */
+  readonly placement?: {
+    readonly memory: WindowStateStore;
+    readonly trayBounds: () => Rect | null;
+    readonly mini: () => Preferences['mini'];
+    readonly wayland: boolean;
+  };
 }
 
 /** Creates and tracks the app's two windows; the only trusted IPC senders. */
 export class WindowManager implements WindowControl, TrustedSenders {
   private readonly windows = new Map<WindowRole, BrowserWindow>();
   private readonly base: string;
+  /** The mini-player has a place (remembered, or placed near the tray on its first show). */
+  private miniPlaced = false;
 
   public constructor(private readonly options: WindowManagerOptions) {
     this.base =
@@ -52,11 +66,12 @@ export class WindowManager implements WindowControl, TrustedSenders {
     const spec = windowSpec(role);
     const win = new BrowserWindow({
       ...spec,
-      ...(role === 'mini' ? this.miniBounds(spec) : {}),
+      ...this.initialBounds(role),
       backgroundColor: role === 'mini' ? '#141414' : '#121212',
       webPreferences: { ...SECURE_WEB_PREFERENCES, preload: this.options.preloadPath },
     });
-    if (role === 'mini') win.setAlwaysOnTop(true, 'floating');
+    if (role === 'mini') this.applyMiniPreferences();
+    this.trackBounds(role, win);
     this.lockDown(win.webContents);
     win.on('show', () => this.options.onVisibilityChange(this.anyVisible()));
     win.on('hide', () => this.options.onVisibilityChange(this.anyVisible()));
@@ -81,13 +96,13 @@ export class WindowManager implements WindowControl, TrustedSenders {
   public toggleMini(): void {
     const win = this.create('mini');
     if (win.isVisible()) win.hide();
-    else win.showInactive();
+    else this.revealMini(win);
   }
 
   /** Shows the mini-player without taking focus (control links, `--show-mini`). */
   public showMini(): void {
     const win = this.create('mini');
-    if (!win.isVisible()) win.showInactive();
+    if (!win.isVisible()) this.revealMini(win);
   }
 
   public hideMini(): void {
@@ -98,12 +113,85 @@ export class WindowManager implements WindowControl, TrustedSenders {
     return [...this.windows.values()].some((w) => !w.isDestroyed() && w.isVisible() && !w.isMinimized());
   }
 
-  private miniBounds(spec: { width: number; height: number }) {
-    return placeMini(
-      null,
-      screen.getAllDisplays().map((d) => d.workArea),
-      spec,
-    );
+  /** Whether a Trayplay window has the keyboard focus (notifications stay quiet then). */
+  public anyFocused(): boolean {
+    return [...this.windows.values()].some((w) => !w.isDestroyed() && w.isFocused());
+  }
+
+  // ---- placement, memory and the mini-player's preferences (desktop shell) ------------------------
+
+  /** Size mode, always-on-top (at a level above fullscreen apps where the OS allows), opacity. */
+  public applyMiniPreferences(): void {
+    const win = this.windows.get('mini');
+    const placement = this.options.placement;
+    if (!win || win.isDestroyed() || !placement) return;
+    const mini = placement.mini();
+    const size = MINI_SIZES[mini.sizeMode];
+    win.setMinimumSize(size.minWidth, size.minHeight);
+    const [width, height] = win.getSize();
+    if (width !== size.width || height !== size.height) {
+      const [x, y] = win.getPosition();
+      const bounds = { x: x ?? 0, y: y ?? 0, width: size.width, height: size.height };
+      const display = displayAt(currentDisplays(), { x: bounds.x, y: bounds.y });
+      win.setBounds(display ? clampInto(bounds, display.workArea) : bounds);
+    }
+    const top = onTopPlan(mini.alwaysOnTop, process.platform, placement.wayland);
+    if (top.supported) {
+      win.setAlwaysOnTop(top.flag, top.level);
+      if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(top.flag, { visibleOnFullScreen: top.visibleOnFullScreen });
+    }
+    win.setOpacity(mini.opacity / 100);
+    win.setSkipTaskbar(true);
+  }
+
+  /** Displays changed: any window now mostly off-screen comes back onto one that exists. */
+  public recoverOffscreen(): void {
+    const displays = currentDisplays();
+    for (const win of this.windows.values()) {
+      if (win.isDestroyed()) continue;
+      const current = win.getBounds();
+      const fixed = restore({ byArrangement: [['now', current]] }, displays);
+      if (fixed.bounds && fixed.how === 'recovered') win.setBounds(fixed.bounds);
+    }
+  }
+
+  private initialBounds(role: WindowRole): Partial<Rect> {
+    const placement = this.options.placement;
+    if (!placement) return {};
+    const displays = currentDisplays();
+    const size = role === 'mini' ? MINI_SIZES[placement.mini().sizeMode] : undefined;
+    const restored = restore(placement.memory.memory(role), displays, size);
+    if (role === 'mini') this.miniPlaced = restored.bounds !== null;
+    return restored.bounds ?? size ?? {};
+  }
+
+  /** First show with no remembered place: next to the tray icon, or the work-area corner nearest the panel. */
+  private revealMini(win: BrowserWindow): void {
+    const placement = this.options.placement;
+    if (!this.miniPlaced && placement) {
+      const [width, height] = win.getSize();
+      win.setBounds(placeNearTray({ width: width ?? 340, height: height ?? 120 }, currentDisplays(), placement.trayBounds(), process.platform));
+      this.miniPlaced = true;
+    }
+    win.showInactive();
+  }
+
+  private trackBounds(role: WindowRole, win: BrowserWindow): void {
+    const placement = this.options.placement;
+    if (!placement) return;
+    const save = (): void => {
+      if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+      placement.memory.save(role, currentDisplays(), win.isMaximized() ? win.getNormalBounds() : win.getBounds());
+    };
+    // 'moved'/'resized' fire once at the end of a drag (macOS, Windows); Linux sends 'move'/'resize' throughout.
+    const events = process.platform === 'linux' ? (['move', 'resize'] as const) : (['moved', 'resized'] as const);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const later = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, 400);
+    };
+    for (const name of events) win.on(name as 'move', later);
+    win.on('close', save);
   }
 
   /** Navigation, new windows and webviews are refused; links open in the system browser only if https. */

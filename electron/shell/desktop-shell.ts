@@ -12,6 +12,8 @@ import type { PowerEvents } from '../ports/power-events';
 import { CommandDispatcher, type ShellWindows } from './command-dispatch';
 import { ControlInbox } from './control-inbox';
 import { buildDiagnostics, RecentProblems } from './diagnostics';
+import { WAYLAND_ON_TOP_REASON } from '../windows/placement';
+
 import { HotkeyService } from './hotkey-service';
 import type { CommandSource, ShellCommand } from './shell-command';
 
@@ -37,6 +39,10 @@ export interface DesktopShellDeps {
   readonly problems?: RecentProblems;
   readonly diagnosticsContext?: () => Omit<Parameters<typeof buildDiagnostics>[0], 'state' | 'problems' | 'info'> & { info: AppInfo };
   readonly openLogsFolder?: () => Promise<Result<null>>;
+  /** Applies the mini-player's window preferences (size mode, on top, opacity) to the window. */
+  readonly miniWindow?: { applyMiniPreferences(): void };
+  /** Native Wayland: no always-on-top, no global shortcuts. */
+  readonly wayland?: boolean;
   readonly copyToClipboard?: (text: string) => Promise<boolean>;
 }
 
@@ -82,6 +88,23 @@ export class DesktopShell {
     // Some OSes drop shortcut grabs across sleep.
     this.offs.push(this.deps.power.onResume(() => this.hotkeys?.recheck()), this.deps.power.onUnlock(() => this.hotkeys?.recheck()));
     this.inbox.ready((command, source) => void this.dispatch(command, source));
+    if (this.deps.wayland) this.deps.desktop.patch({ capabilities: { alwaysOnTop: { kind: 'unavailable', reason: WAYLAND_ON_TOP_REASON } } });
+    const mini = this.deps.miniWindow;
+    if (mini) {
+      let last = JSON.stringify(this.deps.preferences.values().mini);
+      this.offs.push(
+        this.deps.preferences.onChange(() => {
+          const next = JSON.stringify(this.deps.preferences.values().mini);
+          if (next === last) return;
+          last = next;
+          try {
+            mini.applyMiniPreferences();
+          } catch (cause) {
+            this.deps.log.error('mini-player preferences not applied', { error: cause instanceof Error ? cause.message : String(cause) });
+          }
+        }),
+      );
+    }
   }
 
   public stop(): void {
