@@ -4,11 +4,13 @@ import { join } from 'node:path';
 
 import { release } from 'node:os';
 
-import { app, clipboard, shell } from 'electron';
+import { app, clipboard, Notification, shell } from 'electron';
 
 import { ElectronStoreKv } from './adapters/electron-store-kv';
 import { serveOverIpc } from './adapters/ipc-main-transport';
 import { electronGlobalShortcuts, electronShortcutEnvironment } from './adapters/global-shortcut';
+import { applyLoginItem, openedAtLogin } from './adapters/login-items';
+import { electronNotifier } from './adapters/notifications';
 import { electronPowerEvents } from './adapters/power-events';
 import { electronProtocolRegistrar } from './adapters/protocol-registration';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
@@ -155,6 +157,19 @@ if (!app.requestSingleInstanceLock()) {
       copyToClipboard: (text) => clipboard.writeText(text).then(() => true),
       miniWindow: windows,
       wayland,
+      notifications: Notification.isSupported() ? { notifier: electronNotifier(logger.scope('notify')), windowFocused: () => windows.anyFocused() } : null,
+      loginItems: {
+        input: () => ({
+          platform: process.platform,
+          packaged: app.isPackaged,
+          executable: process.env.APPIMAGE ?? process.execPath,
+          appName: app.getName(),
+          desktopName: 'app.trayplay.Trayplay.desktop',
+          home: app.getPath('home'),
+          xdgConfigHome: process.env.XDG_CONFIG_HOME,
+        }),
+        apply: applyLoginItem,
+      },
     });
     const core = createCore({
       info: appInfo,
@@ -187,7 +202,7 @@ if (!app.requestSingleInstanceLock()) {
     windows.create('mini');
     desktopShell.start(core.state);
     // Started by the OS at login, or to run a control command: stay in the tray. Otherwise show the main window.
-    if (!process.argv.includes('--hidden') && !coldStartControl) windows.showMain();
+    if (!process.argv.includes('--hidden') && !openedAtLogin() && !coldStartControl) windows.showMain();
 
     app.on('activate', () => windows.showMain());
     app.on('before-quit', () => {

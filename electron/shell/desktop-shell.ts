@@ -15,6 +15,8 @@ import { buildDiagnostics, RecentProblems } from './diagnostics';
 import { WAYLAND_ON_TOP_REASON } from '../windows/placement';
 
 import { HotkeyService } from './hotkey-service';
+import { planLoginItem, type LoginItemInput, type LoginItemPlan } from './login-items';
+import { TrackNotifier, type Notifier } from './track-notifier';
 import type { CommandSource, ShellCommand } from './shell-command';
 
 /** The app state as the core keeps it. */
@@ -43,6 +45,10 @@ export interface DesktopShellDeps {
   readonly miniWindow?: { applyMiniPreferences(): void };
   /** Native Wayland: no always-on-top, no global shortcuts. */
   readonly wayland?: boolean;
+  /** Track-change notifications (null: the OS has none). */
+  readonly notifications?: { readonly notifier: Notifier; readonly windowFocused: () => boolean } | null;
+  /** Start at login: what to plan from, and how to carry a plan out (throws on failure). */
+  readonly loginItems?: { readonly input: () => Omit<LoginItemInput, 'enabled'>; readonly apply: (plan: LoginItemPlan) => void } | null;
   readonly copyToClipboard?: (text: string) => Promise<boolean>;
 }
 
@@ -84,6 +90,8 @@ export class DesktopShell {
   public start(state: StateSource): void {
     if (this.state) return;
     this.state = state;
+    this.startNotifications(state);
+    this.startLoginItems();
     this.hotkeys?.start();
     // Some OSes drop shortcut grabs across sleep.
     this.offs.push(this.deps.power.onResume(() => this.hotkeys?.recheck()), this.deps.power.onUnlock(() => this.hotkeys?.recheck()));
@@ -105,6 +113,53 @@ export class DesktopShell {
         }),
       );
     }
+  }
+
+  private startNotifications(state: StateSource): void {
+    const notifications = this.deps.notifications;
+    if (!notifications) {
+      this.deps.desktop.patch({ capabilities: { notifications: { kind: 'unavailable', reason: 'This system shows no notifications' } } });
+      return;
+    }
+    const notifier = new TrackNotifier({
+      notifier: notifications.notifier,
+      enabled: () => this.deps.preferences.values().notifications.trackChange,
+      windowFocused: notifications.windowFocused,
+      log: this.deps.log.child('notify'),
+    });
+    notifier.noteState(state.get());
+    this.offs.push(state.subscribe((next) => void notifier.noteState(next)));
+  }
+
+  private startLoginItems(): void {
+    const login = this.deps.loginItems;
+    if (!login) return;
+    const apply = (): void => {
+      const plan = planLoginItem({ ...login.input(), enabled: this.deps.preferences.values().startAtLogin });
+      if (plan.kind === 'unsupported') {
+        this.deps.desktop.patch({ capabilities: { startAtLogin: { kind: 'unavailable', reason: plan.reason } } });
+        return;
+      }
+      try {
+        login.apply(plan);
+        this.deps.desktop.patch({ capabilities: { startAtLogin: { kind: 'available' } } });
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        this.deps.log.warn('start at login not applied', { error: reason });
+        this.deps.desktop.patch({ capabilities: { startAtLogin: { kind: 'unavailable', reason: `The system refused: ${reason}`.slice(0, 200) } } });
+      }
+    };
+    // At start too: an AppImage that moved gets its autostart entry pointed at the new path.
+    apply();
+    let last = this.deps.preferences.values().startAtLogin;
+    this.offs.push(
+      this.deps.preferences.onChange(() => {
+        const next = this.deps.preferences.values().startAtLogin;
+        if (next === last) return;
+        last = next;
+        apply();
+      }),
+    );
   }
 
   public stop(): void {

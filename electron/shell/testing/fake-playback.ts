@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../../shared/result';
-import type { NowPlaying, PlaybackState } from '../../../shared/state/now-playing';
+import type { Device, NowPlaying, PlaybackState } from '../../../shared/state/now-playing';
 import type { PlaybackFacade } from '../../core/facades';
 
 /** A playback facade that records what it was asked, with a state the test sets. */
@@ -32,7 +32,7 @@ export class FakePlayback implements PlaybackFacade {
   public cycleRepeat = () => this.record('cycleRepeat');
   public setLiked = (liked: boolean) => this.record(`liked ${liked}`);
   public transfer = (deviceId: string, play?: boolean) => this.record(`transfer ${deviceId}${play === undefined ? '' : ` ${play}`}`);
-  public listDevices = () => Promise.resolve(err('not_signed_in', 'no'));
+  public listDevices = (): Promise<Result<Device[]>> => Promise.resolve(err('not_signed_in', 'no'));
 }
 
 export const laptop = { id: 'd1', name: 'Laptop', type: 'Computer', isActive: true, isRestricted: false, isPrivateSession: false, supportsVolume: true, volumePercent: 50 };

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+
+import type { AppState } from '../../shared/state/app-state';
+import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../shared/state/preferences';
+import { DesktopStatusHub } from '../core/desktop-status';
+import { memorySink, RootLogger } from '../logging/logger';
+import { noPowerEvents, type PowerEvents } from '../ports/power-events';
+import { appStateFixture } from '../testing/app-state-fixture';
+import { ManualClock } from '../testing/manual-clock';
+
+import { DesktopShell } from './desktop-shell';
+import type { LoginItemPlan } from './login-items';
+import { FakePlayback, playingTrack } from './testing/fake-playback';
+import { FakeShortcuts } from './testing/fake-shortcuts';
+import type { TrackNotice } from './track-notifier';
+
+function setup(options: { packaged?: boolean; applyThrows?: boolean; wayland?: boolean } = {}) {
+  const logger = new RootLogger({ sink: memorySink().sink });
+  let prefs: Preferences = DEFAULT_PREFERENCES;
+  const prefListeners = new Set<() => void>();
+  let state: AppState = appStateFixture({ playback: { nowPlaying: playingTrack() } });
+  const stateListeners = new Set<(s: AppState) => void>();
+  const desktop = new DesktopStatusHub('electron', logger.scope('desktop'));
+  const shown: TrackNotice[] = [];
+  const plans: LoginItemPlan[] = [];
+  let miniApplied = 0;
+  let resume: (() => void) | null = null;
+  const power: PowerEvents = { ...noPowerEvents, onResume: (cb) => ((resume = cb), () => (resume = null)) };
+  const shortcuts = new FakeShortcuts();
+  const shell = new DesktopShell({
+    clock: new ManualClock(),
+    log: logger.scope('shell'),
+    playback: new FakePlayback(),
+    preferences: { values: () => prefs, onChange: (l) => (prefListeners.add(l), () => prefListeners.delete(l)) },
+    desktop,
+    windows: { showMain: () => undefined, toggleMini: () => undefined, showMini: () => undefined },
+    power,
+    shortcuts: { port: shortcuts, env: { platform: 'linux', wayland: options.wayland ?? false, accessibilityTrusted: () => true, promptAccessibility: () => undefined } },
+    miniWindow: { applyMiniPreferences: () => void miniApplied++ },
+    wayland: options.wayland ?? false,
+    notifications: { notifier: { show: (n) => void shown.push(n) }, windowFocused: () => false },
+    loginItems: {
+      input: () => ({ platform: 'linux', packaged: options.packaged ?? true, executable: '/opt/Trayplay/trayplay', appName: 'Trayplay', desktopName: 'app.trayplay.Trayplay.desktop', home: '/home/ann' }),
+      apply: (plan) => {
+        if (options.applyThrows) throw new Error('EACCES: permission denied');
+        plans.push(plan);
+      },
+    },
+  });
+  shell.start({ get: () => state, subscribe: (l) => (stateListeners.add(l), () => stateListeners.delete(l)) });
+  return {
+    shell,
+    desktop,
+    shown,
+    plans,
+    shortcuts,
+    miniApplied: () => miniApplied,
+    resume: () => resume?.(),
+    update: (patch: PreferencesPatch) => {
+      prefs = applyPreferencesPatch(prefs, patch);
+      prefListeners.forEach((l) => l());
+    },
+    push: (next: AppState) => {
+      state = next;
+      stateListeners.forEach((l) => l(next));
+    },
+  };
+}
+
+describe('desktop shell', () => {
+  it('writes or removes the autostart entry as the setting changes, and says when it cannot', () => {
+    const t = setup();
+    expect(t.plans).toEqual([{ kind: 'xdgAutostart', path: '/home/ann/.config/autostart/app.trayplay.Trayplay.desktop', content: null }]);
+    t.update({ startAtLogin: true });
+    expect(t.plans[1]).toMatchObject({ kind: 'xdgAutostart', content: expect.stringContaining('--hidden') as unknown });
+    t.update({ theme: 'dark' });
+    expect(t.plans).toHaveLength(2);
+    expect(t.desktop.get().capabilities.startAtLogin).toEqual({ kind: 'available' });
+    expect(setup({ packaged: false }).desktop.get().capabilities.startAtLogin).toMatchObject({ kind: 'unavailable' });
+    const refused = setup({ applyThrows: true });
+    expect(JSON.stringify(refused.desktop.get().capabilities.startAtLogin)).toContain('EACCES');
+  });
+
+  it('notifies on a track change only once turned on', () => {
+    const t = setup();
+    const next = (uri: string) => {
+      const np = playingTrack();
+      if (np.kind !== 'item') throw new Error('fixture');
+      t.push(appStateFixture({ playback: { nowPlaying: { ...np, item: { ...np.item, uri } } } }));
+    };
+    next('b');
+    expect(t.shown).toEqual([]);
+    t.update({ notifications: { trackChange: true } });
+    next('c');
+    expect(t.shown).toHaveLength(1);
+  });
+
+  it('applies mini-player preferences when they change; on Wayland says always-on-top cannot work', () => {
+    const t = setup();
+    t.update({ mini: { opacity: 80 } });
+    t.update({ theme: 'light' });
+    expect(t.miniApplied()).toBe(1);
+    expect(t.desktop.get().capabilities.alwaysOnTop).toEqual({ kind: 'available' });
+    expect(setup({ wayland: true }).desktop.get().capabilities.alwaysOnTop).toMatchObject({ kind: 'unavailable', reason: expect.stringContaining('ozone-platform=x11') as unknown });
+  });
+
+  it('re-registers shortcuts the OS dropped when the system resumes, and releases them on stop', () => {
+    const t = setup();
+    expect(t.shortcuts.isRegistered('MediaPlayPause')).toBe(true);
+    t.shortcuts.dropAll();
+    t.resume();
+    expect(t.shortcuts.isRegistered('MediaPlayPause')).toBe(true);
+    t.shell.stop();
+    expect(t.shortcuts.registeredAccelerators()).toEqual([]);
+  });
+});
