@@ -1,13 +1,13 @@
 // The composition root: wiring only. Every decision lives in the services; every Electron API in an adapter.
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-
+import { mkdirSync } from 'node:fs';
 import { release } from 'node:os';
+import { join } from 'node:path';
 
 import { app, clipboard, Notification, shell } from 'electron';
 
 import { ElectronStoreKv } from './adapters/electron-store-kv';
 import { serveOverIpc } from './adapters/ipc-main-transport';
+import { logFileSink } from './adapters/log-file';
 import { electronGlobalShortcuts, electronShortcutEnvironment } from './adapters/global-shortcut';
 import { applyLoginItem, openedAtLogin } from './adapters/login-items';
 import { electronNotifier } from './adapters/notifications';
@@ -39,15 +39,15 @@ declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
 // Tests and portable setups choose the profile folder; it must be set before anything reads it.
 if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
 
-const logDir = join(app.getPath('userData'), 'logs');
+// The OS logs folder (app.getPath("logs")), rotated by size.
+const logDir = app.getPath('logs');
 mkdirSync(logDir, { recursive: true });
-// One append stream: the main thread never waits on the disk for a log line.
-const logFile = createWriteStream(join(logDir, 'main.log'), { flags: 'a', mode: 0o600 });
+const logFile = logFileSink({ dir: logDir, maxBytes: 1024 * 1024, keep: 3 });
 const problems = new RecentProblems();
 const logger = new RootLogger({
   sink: (line, record) => {
     problems.sink(line, record);
-    logFile.write(`${line}\n`);
+    logFile.sink(line, record);
     if (!app.isPackaged) process.stderr.write(`${line}\n`);
   },
 });
