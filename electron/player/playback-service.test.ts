@@ -7,7 +7,8 @@ import type { ApiResult, PlaybackSnapshot } from '../spotify/web-api-client';
 import { ManualClock, settle } from '../testing/manual-clock';
 
 import { NOTICE_MESSAGES } from './notice';
-import { PlaybackService, type PlayerApi } from './playback-service';
+import { PlaybackService } from './playback-service';
+import type { PlayerApi } from './player-api';
 import { POLICY } from './refresh-policy';
 
 // The service over a scripted API: every call waits until the test answers it, so in-flight behaviour
