@@ -62,7 +62,7 @@ function setup(overrides: Partial<TokenSet> = {}) {
         persisted.push(t);
         return Promise.resolve();
       },
-      unpersist: () => order.push('unpersist'),
+      erase: () => order.push('erase'),
       onChange: () => undefined,
       onEnded: (reason) => ended.push(reason),
       random: () => 0.5,
@@ -190,6 +190,18 @@ describe('TokenKeeper', () => {
     expect(await pending).toMatchObject({ ok: false });
     expect(keeper.current()).toBeNull();
     expect(order).not.toContain('persist:access-1-xxxxxxxx');
+  });
+
+  it('keeps an account name that arrived while a refresh was out (suspected in #13: proven)', async () => {
+    const { keeper, accounts, persisted } = setup();
+    const release = accounts.hold();
+    const pending = keeper.refresh();
+    keeper.amend({ account: { id: 'u1', displayName: 'Ada' } });
+    release();
+    expect(await pending).toMatchObject({ ok: true });
+    expect(keeper.current()).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
+    await keeper.settled();
+    expect(persisted.at(-1)).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
   });
 
   it('registers new tokens with the logger before anything can log them', async () => {
