@@ -98,6 +98,8 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       auth: services.auth,
       playback: services.playback,
+      preferences: services.preferences,
+      desktop: services.desktop,
       windows,
     });
     const stopIpc = serveOverIpc(core.dispatcher, windows, logger.scope('ipc'));

@@ -4,6 +4,7 @@ import { call, command, event, type ClientApi } from './ipc/contract-kit';
 import { AppInfoSchema, AppStateSchema } from './state/app-state';
 import { RedirectModeSchema } from './state/auth-state';
 import { DeviceSchema } from './state/now-playing';
+import { PreferencesPatchSchema } from './state/preferences';
 
 const none = z.undefined();
 const done = z.null();
@@ -54,6 +55,11 @@ export const contract = {
     setLiked: call(z.object({ liked: z.boolean() }), done),
     transfer: call(z.object({ deviceId: z.string().min(1).max(200), play: z.boolean().optional() }), done),
     listDevices: call(none, z.array(DeviceSchema)),
+  },
+  settings: {
+    /** Any section, any subset of its fields; main validates, stores and applies it, then pushes the state. */
+    update: call(PreferencesPatchSchema, done),
+    resetHotkeys: call(none, done),
   },
   window: {
     showMain: command(none),

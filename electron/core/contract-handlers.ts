@@ -5,13 +5,14 @@ import type { AppInfo } from '../../shared/state/app-state';
 import type { Logger } from '../logging/logger';
 
 import type { AppStateStore } from './app-state-store';
-import type { AuthFacade, PlaybackFacade, WindowControl } from './facades';
+import type { AuthFacade, PlaybackFacade, PreferencesFacade, WindowControl } from './facades';
 
 export interface HandlerDeps {
   readonly info: () => AppInfo;
   readonly state: AppStateStore;
   readonly auth: AuthFacade;
   readonly playback: PlaybackFacade;
+  readonly preferences: PreferencesFacade;
   readonly windows: WindowControl;
   /** Where renderer log lines are written. */
   readonly rendererLog: Logger;
@@ -19,7 +20,7 @@ export interface HandlerDeps {
 
 /** The contract's implementation: thin, every decision lives in the services. */
 export function contractHandlers(deps: HandlerDeps): Handlers<Contract> {
-  const { auth, playback, windows } = deps;
+  const { auth, playback, preferences, windows } = deps;
   return {
     app: {
       getInfo: () => ok(deps.info()),
@@ -45,6 +46,10 @@ export function contractHandlers(deps: HandlerDeps): Handlers<Contract> {
       setLiked: ({ liked }) => playback.setLiked(liked),
       transfer: ({ deviceId, play }) => playback.transfer(deviceId, play),
       listDevices: () => playback.listDevices(),
+    },
+    settings: {
+      update: (patch) => preferences.update(patch),
+      resetHotkeys: () => preferences.resetHotkeys(),
     },
     window: {
       showMain: () => windows.showMain(),

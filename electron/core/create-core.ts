@@ -5,13 +5,15 @@ import type { RootLogger } from '../logging/logger';
 
 import { AppStateStore } from './app-state-store';
 import { contractHandlers } from './contract-handlers';
-import type { AuthFacade, PlaybackFacade, WindowControl } from './facades';
+import type { AuthFacade, DesktopFacade, PlaybackFacade, PreferencesFacade, WindowControl } from './facades';
 
 export interface CoreDeps {
   readonly info: () => AppInfo;
   readonly logger: RootLogger;
   readonly auth: AuthFacade;
   readonly playback: PlaybackFacade;
+  readonly preferences: PreferencesFacade;
+  readonly desktop: DesktopFacade;
   readonly windows: WindowControl;
 }
 
@@ -30,6 +32,8 @@ export function createCore(deps: CoreDeps): Core {
     auth: deps.auth.state(),
     authSettings: deps.auth.settings(),
     playback: deps.playback.getState(),
+    preferences: deps.preferences.values(),
+    desktop: deps.desktop.get(),
   });
   const state = new AppStateStore(snapshot());
   const sync = (): void => state.update(snapshot());
@@ -41,6 +45,8 @@ export function createCore(deps: CoreDeps): Core {
   const offs = [
     deps.auth.onChange(sync),
     deps.playback.onChange(sync),
+    deps.preferences.onChange(sync),
+    deps.desktop.onChange(sync),
     state.subscribe((next) => dispatcher.emit('app', 'onState', next)),
   ];
   return {

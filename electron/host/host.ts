@@ -74,7 +74,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
     shell: 'web',
     demo: services.isDemo(),
   });
-  const core = createCore({ info, logger, auth: services.auth, playback: services.playback, windows });
+  const core = createCore({
+    info,
+    logger,
+    auth: services.auth,
+    playback: services.playback,
+    preferences: services.preferences,
+    desktop: services.desktop,
+    windows,
+  });
 
   const serveFile = staticFiles(options.rendererDir);
   const server = createServer((request, response) => {
