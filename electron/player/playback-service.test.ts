@@ -232,6 +232,8 @@ describe('PlaybackService (scripted API)', () => {
     expect(methods()).toHaveLength(count);
     service.wake('window-shown');
     await clock.advance(0);
+    // Exactly one new request, and it is the probe read (the last call was a read before the wake too).
+    expect(methods()).toHaveLength(count + 1);
     expect(methods().at(-1)).toBe('getPlaybackState');
   });
 

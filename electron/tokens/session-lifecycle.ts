@@ -63,7 +63,8 @@ export class SessionLifecycle {
   public async commit(tokens: TokenSet, epoch: number): Promise<boolean> {
     if (epoch !== this.epochNow) return false;
     this.newest = tokens;
-    await this.enqueue(epoch);
+    await this.enqueue();
+    // Dropped (sign-out) while the write was under way: the caller must not use these tokens.
     if (epoch !== this.epochNow) return false;
     // A newer commit of the same epoch puts itself in use when its own write is done.
     if (this.newest === tokens) this.inUse = tokens;
@@ -74,13 +75,13 @@ export class SessionLifecycle {
   public amend(patch: Pick<TokenSet, 'account'>): TokenSet | null {
     if (this.inUse) this.inUse = { ...this.inUse, ...patch };
     if (this.newest) this.newest = { ...this.newest, ...patch };
-    if (this.newest) void this.enqueue(this.epochNow);
+    if (this.newest) void this.enqueue();
     return this.inUse;
   }
 
   /** Writes the session again under the current policy (the user opted in or out of plaintext storage). */
   public rewrite(): Promise<void> {
-    return this.newest ? this.enqueue(this.epochNow) : Promise.resolve();
+    return this.newest ? this.enqueue() : Promise.resolve();
   }
 
   /** Ends the session: memory now, disk right after any write under way. */
@@ -102,12 +103,14 @@ export class SessionLifecycle {
     return this.queue;
   }
 
-  private enqueue(epoch: number): Promise<void> {
+  /**
+   * Queues a write of whatever is newest when its turn comes: nothing after a drop (its wipe is queued
+   * behind), the newest set of the session otherwise — never the caller's older copy.
+   */
+  private enqueue(): Promise<void> {
     this.queue = this.queue.then(async () => {
-      // Skipped when a drop came in between; otherwise writes the newest state, not the caller's copy.
       const tokens = this.newest;
-      if (epoch !== this.epochNow || tokens === null) return;
-      await this.writes.write(tokens).catch(() => undefined);
+      if (tokens !== null) await this.writes.write(tokens).catch(() => undefined);
     });
     return this.queue;
   }

@@ -198,7 +198,7 @@ export class TokenKeeper implements AccessTokenSource {
     // Write-ahead: disk before memory and before any request uses the new token; discarded if dropped meanwhile.
     const kept = await this.session.commit(next, epoch);
     await this.step('persisted');
-    if (!kept || epoch !== this.session.epoch()) return notSignedIn();
+    if (!kept) return notSignedIn();
     this.resetBackoff();
     this.deps.logger.info('session refreshed', { rotated: result.grant.refreshToken !== null, expiresInSec: result.grant.expiresInSec });
     this.deps.onChange();
