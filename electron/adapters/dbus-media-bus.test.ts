@@ -1,3 +1,5 @@
+import type { EventEmitter } from 'node:events';
+
 import { Message, sessionBus } from '@jellybrick/dbus-next';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -162,13 +164,13 @@ describe.skipIf(!available)('the D-Bus media bus on a real private session bus',
     expect(events[2]).toBe('vanished');
     await remote.publish('org.mpris.MediaPlayer2.remote', remoteObject);
     await vi.waitFor(() => expect(events).toHaveLength(4), { timeout: 3_000 });
-    expect(events[3]).toMatchObject({ appeared: expect.anything() });
+    expect((events[3] as { appeared: unknown }).appeared).toBeTruthy();
   });
 
   it('a player that never answers costs a timeout, not a hang', async () => {
     // A raw connection that owns the name and swallows every call.
     const raw = sessionBus({ busAddress: bus.address });
-    raw.on('error', () => undefined);
+    (raw as unknown as EventEmitter).on('error', () => undefined);
     await new Promise<void>((resolve) => raw.once('connect', () => resolve()));
     raw.addMethodHandler(() => true);
     await raw.call(
@@ -209,7 +211,9 @@ describe('without a session bus', () => {
   it('is unavailable with one log line, and publishing says why', async () => {
     const logs = memorySink();
     const m = createDbusMediaBus({ clock: systemClock, logger: new RootLogger({ sink: logs.sink }).scope('bus'), address: null });
-    expect(m.connection()).toEqual({ kind: 'unavailable', reason: expect.stringContaining('DBUS_SESSION_BUS_ADDRESS') });
+    const connection = m.connection();
+    expect(connection.kind).toBe('unavailable');
+    expect(connection.kind === 'unavailable' && connection.reason).toContain('DBUS_SESSION_BUS_ADDRESS');
     expect(await m.publish('org.mpris.MediaPlayer2.x', { path: PATH, interfaces: [] })).toMatchObject({ ok: false });
     expect(logs.lines).toHaveLength(1);
     await m.dispose();

@@ -91,7 +91,8 @@ class DbusMediaBus implements MediaBus {
   private readonly listeners = new Set<(connection: BusConnection) => void>();
   private readonly published = new Map<string, Published>();
   private readonly watches = new Set<Watch>();
-  private retryTimer: TimerHandle | null = null;
+  /** Boxed: a handle may be any value (a number under a fake clock). */
+  private retryTimer: { readonly handle: TimerHandle } | null = null;
   private failures = 0;
   private disposed = false;
   private everConnected = false;
@@ -179,7 +180,7 @@ class DbusMediaBus implements MediaBus {
     await Promise.all(names.map((name) => this.unpublish(name)));
     this.disposed = true;
     this.generation += 1;
-    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer);
+    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer.handle);
     this.retryTimer = null;
     this.watches.clear();
     this.listeners.clear();
@@ -200,7 +201,7 @@ class DbusMediaBus implements MediaBus {
       return;
     }
     // Attached for the bus's whole life, even after we drop it: a late error must never go unhandled.
-    bus.on('error', (cause: unknown) => this.lost(generation, errorText(cause)));
+    (bus as unknown as EventEmitter).on('error', (cause: unknown) => this.lost(generation, errorText(cause)));
     const connection = (bus as unknown as { _connection?: Partial<EventEmitter> })._connection;
     connection?.on?.('end', () => this.lost(generation, 'The session bus closed the connection'));
     const timer = this.clock.setTimeout(() => this.lost(generation, 'Connecting to the session bus timed out'), this.connectTimeoutMs);
@@ -253,11 +254,13 @@ class DbusMediaBus implements MediaBus {
     // One line when it breaks; retries stay quiet until it works again.
     if (wasConnected || this.failures === 1) this.log.warn('session bus lost; will reconnect', { reason, retryInMs: delay });
     this.setState({ kind: 'disconnected', reason, retryAt: this.clock.now() + delay });
-    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = this.clock.setTimeout(() => {
-      this.retryTimer = null;
-      this.connect();
-    }, delay);
+    if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer.handle);
+    this.retryTimer = {
+      handle: this.clock.setTimeout(() => {
+        this.retryTimer = null;
+        this.connect();
+      }, delay),
+    };
   }
 
   private drop(): void {
@@ -410,7 +413,10 @@ class DbusMediaBus implements MediaBus {
     try {
       for (const rule of this.matchRules(watch.target)) await this.call(DBUS, '/org/freedesktop/DBus', DBUS, 'AddMatch', 's', [rule]);
       const owner = await this.call(DBUS, '/org/freedesktop/DBus', DBUS, 'GetNameOwner', 's', [watch.target.name]).then(
-        (reply) => String(fromWire(reply?.body[0]) ?? ''),
+        (reply) => {
+          const owner = fromWire(reply?.body[0]);
+          return typeof owner === 'string' ? owner : '';
+        },
         () => '', // NameHasNoOwner
       );
       if (generation !== this.generation || !this.watches.has(watch)) return;
