@@ -61,7 +61,7 @@ describe('MPRIS capabilities follow the tray menu', () => {
     fc.constant<NowPlaying>({ kind: 'unavailable', reason: 'loading', message: 'Looking…', retryAt: null }),
   );
 
-  it('CanPlay/CanPause/CanGoNext/CanGoPrevious are enabled exactly where the tray enables the same action', () => {
+  it('CanGoNext/CanGoPrevious are enabled exactly where the tray enables the same action; play/pause too, for a consistent state', () => {
     fc.assert(
       fc.property(nowPlaying, fc.boolean(), (np, readOnly) => {
         const playback = playbackOf(np, readOnly);
@@ -69,13 +69,25 @@ describe('MPRIS capabilities follow the tray menu', () => {
         const enabled = (name: string) => menu.some((i) => i.kind === 'action' && i.action === name && i.enabled);
         const can = mprisCapabilities(playback);
         const playing = playbackStatus(playback) === 'Playing';
-        expect(playing ? can.canPause : can.canPlay).toBe(enabled('togglePlay'));
         expect(can.canGoNext).toBe(enabled('next'));
         expect(can.canGoPrevious).toBe(enabled('previous'));
         expect(can.canControl).toBe(!readOnly);
+        // Where the disallows fit the play state (no optimistic flip in between), the toggle agrees too.
+        const disallows = np.kind === 'item' || np.kind === 'private' ? np.disallows : [];
+        const flipped = disallows.includes(playing ? 'pause' : 'resume') && !disallows.includes(playing ? 'resume' : 'pause');
+        if (!flipped) expect(playing ? can.canPause : can.canPlay).toBe(enabled('togglePlay'));
         if (readOnly) expect(Object.values(can).every((v) => v === false)).toBe(true);
       }),
     );
+  });
+
+  it('CanPlay is true while playing and CanPause while paused, as the spec asks (Spotify disallows the no-op press)', () => {
+    expect(mprisCapabilities(playbackOf(trackPlaying({ isPlaying: true, disallows: ['resume'] })))).toMatchObject({ canPlay: true, canPause: true });
+    expect(mprisCapabilities(playbackOf(trackPlaying({ isPlaying: false, disallows: ['pause'] })))).toMatchObject({ canPlay: true, canPause: true });
+    // Right after Pause: shown paused, the disallows still those of playing.
+    expect(mprisCapabilities(playbackOf(trackPlaying({ isPlaying: false, disallows: ['resume'] })))).toMatchObject({ canPlay: true, canPause: true });
+    expect(mprisCapabilities(playbackOf(trackPlaying({ isPlaying: true, disallows: ['resume', 'pause'] })))).toMatchObject({ canPlay: false, canPause: false });
+    expect(mprisCapabilities(playbackOf({ kind: 'idle' }))).toMatchObject({ canPlay: false, canPause: false });
   });
 
   it('seeking needs an item with a length and no seek disallow', () => {
@@ -121,7 +133,7 @@ describe('MPRIS properties and position', () => {
   it('PropertiesChanged carries only what changed', () => {
     const a = playerProperties(playbackOf(trackPlaying()));
     const b = playerProperties(playbackOf(trackPlaying({ isPlaying: false, disallows: ['pause'] })));
-    expect(Object.keys(changedProperties(a, b)).sort()).toEqual(['CanPause', 'CanPlay', 'PlaybackStatus']);
+    expect(Object.keys(changedProperties(a, b)).sort()).toEqual(['PlaybackStatus']);
     expect(changedProperties(a, a)).toEqual({});
     const c = playerProperties(playbackOf(trackPlaying({ item: { ...trackPlaying().item, uri: TRACK_URI.replace('4u', '5u') } })));
     expect(Object.keys(changedProperties(a, c))).toEqual(['Metadata']);
