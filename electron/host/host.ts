@@ -12,6 +12,7 @@ import { RootLogger, type LogSink } from '../logging/logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
 import { noPowerEvents } from '../ports/power-events';
+import { startPlatformMediaSession, type MediaSessionHandle } from '../mpris/media-session';
 
 import { staticFiles } from './static-files';
 import { serveOverWebSocket } from './ws-contract-server';
@@ -29,6 +30,8 @@ export interface HostOptions {
   readonly browser?: Browser;
   readonly services?: Partial<ServicesConfig>;
   readonly version?: string;
+  /** Publish over MPRIS too (Linux): `{}` uses the environment's session bus. Absent: no media session. */
+  readonly mpris?: { readonly address?: string | null };
 }
 
 export interface Host {
@@ -97,6 +100,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const ws = serveOverWebSocket(server, core.dispatcher, () => url, logger.scope('ws'), (count) =>
     services.setVisibility(count > 0 ? 'window' : 'tray'),
   );
+  const media: MediaSessionHandle | null = options.mpris
+    ? startPlatformMediaSession({
+        clock,
+        logger,
+        playback: services.playback,
+        preferences: services.preferences,
+        desktop: services.desktop,
+        raise: null,
+        quit: null,
+        ...(options.mpris.address !== undefined ? { address: options.mpris.address } : {}),
+      })
+    : null;
   log.info('headless host ready', { url });
 
   return {
@@ -105,6 +120,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     services,
     logger,
     close: async () => {
+      await media?.dispose();
       await ws.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       core.dispose();

@@ -21,7 +21,7 @@ export interface MediaSessionDeps {
   readonly bus: MediaBus;
   readonly playback: MediaSessionPlayback;
   readonly preferences: { values(): Preferences; onChange(listener: (preferences: Preferences) => void): () => void };
-  readonly desktop: { patch(patch: Partial<DesktopStatus>): void };
+  readonly desktop: { get(): DesktopStatus; patch(patch: Partial<DesktopStatus>): void };
   readonly clock: Clock;
   readonly logger: Logger;
   readonly raise: (() => void) | null;
@@ -83,7 +83,11 @@ export function startMediaSession(deps: MediaSessionDeps): MediaSession {
     const connection = bus.connection();
     deps.desktop.patch({
       mediaSession: status,
-      capabilities: { mediaSession: connection.kind === 'unavailable' ? { kind: 'unavailable', reason: connection.reason } : { kind: 'available' } },
+      // The hub replaces whole fields: keep the other parts' capabilities as they are.
+      capabilities: {
+        ...deps.desktop.get().capabilities,
+        mediaSession: connection.kind === 'unavailable' ? { kind: 'unavailable', reason: connection.reason } : { kind: 'available' },
+      },
       localClient: { present: local.present },
     });
   };

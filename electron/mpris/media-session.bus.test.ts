@@ -119,7 +119,10 @@ describe.skipIf(!available)('MPRIS end to end on a private session bus', () => {
     await playerctl(bus, ['-p', 'trayplay', 'next']);
     await vi.waitFor(() => expect(sim.control.state().itemUri).not.toBe(world0.itemUri), WAIT);
     const second = sim.control.state().itemUri;
-    await vi.waitFor(() => expect(service.getState().nowPlaying.kind === 'item' && service.getState().nowPlaying.item.uri).toBe(second), WAIT);
+    await vi.waitFor(() => {
+      const np = service.getState().nowPlaying;
+      expect(np.kind === 'item' && np.item.uri).toBe(second);
+    }, WAIT);
     await playerctl(bus, ['-p', 'trayplay', 'previous']);
     await vi.waitFor(() => expect(sim.control.state().itemUri).toBe(world0.itemUri), WAIT);
 

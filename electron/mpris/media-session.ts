@@ -13,7 +13,7 @@ export interface MediaSessionOptions {
   readonly logger: RootLogger;
   readonly playback: MediaSessionPlayback & { wake(cause: 'resume' | 'online'): void };
   readonly preferences: { values(): Preferences; onChange(listener: (preferences: Preferences) => void): () => void };
-  readonly desktop: { patch(patch: Partial<DesktopStatus>): void };
+  readonly desktop: { get(): DesktopStatus; patch(patch: Partial<DesktopStatus>): void };
   /** Shows the main window; null in shells without one. */
   readonly raise: (() => void) | null;
   readonly quit: (() => void) | null;
@@ -36,7 +36,7 @@ export function startPlatformMediaSession(options: MediaSessionOptions): MediaSe
   const platform = options.platform ?? process.platform;
   if (platform !== 'linux') {
     options.desktop.patch({
-      capabilities: { mediaSession: { kind: 'unavailable', reason: 'Media controls through Trayplay are Linux-only for now' } },
+      capabilities: { ...options.desktop.get().capabilities, mediaSession: { kind: 'unavailable', reason: 'Media controls through Trayplay are Linux-only for now' } },
       mediaSession: { kind: 'unavailable', reason: 'Media controls through Trayplay are Linux-only for now' },
     });
     return { session: null, dispose: () => Promise.resolve() };
