@@ -42,7 +42,7 @@ export async function run(options: { readonly idleSeconds?: number; readonly rec
       bus: trayplayBus,
       playback: { getState: () => state, onChange: () => () => undefined, togglePlay: r, next: r, previous: r, seek: r, setVolume: r, setShuffle: r, cycleRepeat: r },
       preferences: { values: () => ({ ...DEFAULT_PREFERENCES, mediaSession: { publish: true, followLocalClient: true } }), onChange: () => () => undefined },
-      desktop: { get: () => desktop, patch: (patch) => void (desktop = { ...desktop, ...patch } as DesktopStatus) },
+      desktop: { get: () => desktop, patch: (patch) => void (desktop = { ...desktop, ...patch }) },
       clock: systemClock,
       logger: logger.scope('mpris'),
       raise: null,

@@ -139,7 +139,7 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     bus,
     playback: service,
     preferences: { values: () => preferences, onChange: () => () => undefined },
-    desktop: { get: () => desktop, patch: (patch) => void (desktop = { ...desktop, ...patch } as DesktopStatus) },
+    desktop: { get: () => desktop, patch: (patch) => void (desktop = { ...desktop, ...patch }) },
     clock,
     logger: silentLogger.scope('mpris'),
     raise: null,
