@@ -19,6 +19,7 @@ import { findProtocolUrl } from './auth/protocol-url';
 import { createCore } from './core/create-core';
 import { createServices } from './core/create-services';
 import { RootLogger } from './logging/logger';
+import { startPlatformMediaSession } from './mpris/media-session';
 import { err, ok } from '../shared/result';
 import { systemClock } from './ports/clock';
 import { ControlInbox } from './shell/control-inbox';
@@ -30,6 +31,9 @@ import type { TrayAction } from './tray/tray-menu';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
 declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
+
+// Chromium publishes its own MPRIS player whenever a page plays media; Trayplay publishes the real one.
+app.commandLine.appendSwitch('disable-features', 'MediaSessionService');
 
 // Tests and portable setups choose the profile folder; it must be set before anything reads it.
 if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
@@ -151,6 +155,16 @@ if (!app.requestSingleInstanceLock()) {
       shellActions: desktopShell.actions,
     });
     const stopIpc = serveOverIpc(core.dispatcher, windows, logger.scope('ipc'));
+    // Linux: Trayplay in the desktop's media controls (MPRIS), following the local Spotify app.
+    const media = startPlatformMediaSession({
+      clock: systemClock,
+      logger,
+      playback: services.playback,
+      preferences: services.preferences,
+      desktop: services.desktop,
+      raise: () => windows.showMain(),
+      quit: () => app.quit(),
+    });
 
     deliver = (url) => services.handleProtocolUrl(url);
     for (const url of pendingUrls.splice(0)) deliver(url);
@@ -190,6 +204,7 @@ if (!app.requestSingleInstanceLock()) {
       desktopShell.stop();
       stopTray();
       stopIpc();
+      void media.dispose();
       tray.destroy();
       core.dispose();
       void services.dispose();
