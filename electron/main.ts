@@ -22,6 +22,7 @@ import { findProtocolUrl } from './auth/protocol-url';
 import { createCore } from './core/create-core';
 import { createServices } from './core/create-services';
 import { RootLogger } from './logging/logger';
+import { startPlatformMediaSession } from './mpris/media-session';
 import { err, ok } from '../shared/result';
 import { systemClock } from './ports/clock';
 import { ControlInbox } from './shell/control-inbox';
@@ -35,6 +36,9 @@ import { WindowStateStore } from './windows/window-state';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
 declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
+
+// Chromium publishes its own MPRIS player whenever a page plays media; Trayplay publishes the real one.
+app.commandLine.appendSwitch('disable-features', 'MediaSessionService');
 
 // Tests and portable setups choose the profile folder; it must be set before anything reads it.
 if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
@@ -182,6 +186,16 @@ if (!app.requestSingleInstanceLock()) {
       shellActions: desktopShell.actions,
     });
     const stopIpc = serveOverIpc(core.dispatcher, windows, logger.scope('ipc'));
+    // Linux: Trayplay in the desktop's media controls (MPRIS), following the local Spotify app.
+    const media = startPlatformMediaSession({
+      clock: systemClock,
+      logger,
+      playback: services.playback,
+      preferences: services.preferences,
+      desktop: services.desktop,
+      raise: () => windows.showMain(),
+      quit: () => app.quit(),
+    });
 
     deliver = (url) => services.handleProtocolUrl(url);
     for (const url of pendingUrls.splice(0)) deliver(url);
@@ -210,6 +224,7 @@ if (!app.requestSingleInstanceLock()) {
       stopScreens();
       trayPlayer.stop();
       stopIpc();
+      void media.dispose();
       core.dispose();
       void services.dispose();
     });

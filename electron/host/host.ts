@@ -12,6 +12,7 @@ import { RootLogger, type LogSink } from '../logging/logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
 import { noPowerEvents } from '../ports/power-events';
+import { startPlatformMediaSession, type MediaSessionHandle } from '../mpris/media-session';
 import type { ControlOutcome } from '../shell/control-inbox';
 import { DesktopShell } from '../shell/desktop-shell';
 import { RecentProblems } from '../shell/diagnostics';
@@ -32,6 +33,8 @@ export interface HostOptions {
   readonly browser?: Browser;
   readonly services?: Partial<ServicesConfig>;
   readonly version?: string;
+  /** Publish over MPRIS too (Linux): `{}` uses the environment's session bus. Absent: no media session. */
+  readonly mpris?: { readonly address?: string | null };
 }
 
 export interface Host {
@@ -123,6 +126,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const ws = serveOverWebSocket(server, core.dispatcher, () => url, logger.scope('ws'), (count) =>
     services.setVisibility(count > 0 ? 'window' : 'tray'),
   );
+  const media: MediaSessionHandle | null = options.mpris
+    ? startPlatformMediaSession({
+        clock,
+        logger,
+        playback: services.playback,
+        preferences: services.preferences,
+        desktop: services.desktop,
+        raise: null,
+        quit: null,
+        ...(options.mpris.address !== undefined ? { address: options.mpris.address } : {}),
+      })
+    : null;
   log.info('headless host ready', { url });
 
   return {
@@ -132,6 +147,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     logger,
     deliverControl: (argvOrUrl) => desktopShell.inbox.receiveArgv(typeof argvOrUrl === 'string' ? [argvOrUrl] : argvOrUrl),
     close: async () => {
+      await media?.dispose();
       desktopShell.stop();
       await ws.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
