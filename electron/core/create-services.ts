@@ -1,4 +1,4 @@
-import { createSimulator, DEMO_CLIENT_ID, type Simulator } from '../../simulator/index';
+import { createSimulator, DEMO_CLIENT_ID, PLACEHOLDER_BASE_URL, type Simulator } from '../../simulator/index';
 import { AuthService } from '../auth/auth-service';
 import { simulatorEndpoints, type Endpoints } from '../auth/endpoints';
 import type { RootLogger } from '../logging/logger';
@@ -40,6 +40,8 @@ export interface Services {
   /** The embedded simulator that demo mode plays against. */
   readonly simulator: Simulator;
   isDemo(): boolean;
+  /** Where demo mode serves album art (the simulator on loopback), or null outside demo mode. */
+  demoArtOrigin(): string | null;
   setVisibility(visibility: Visibility): void;
   /** The system resumed, the network came back, or a window was shown: look now. */
   wake(): void;
@@ -53,10 +55,26 @@ export interface Services {
  */
 export async function createServices(config: ServicesConfig): Promise<Services> {
   const { clock, logger } = config;
-  // Demo mode's Spotify: on loopback so the windows can load its album art; no control API.
+  // Demo mode's Spotify, called in process. It listens on loopback (for album art) only while demo mode is on:
+  // it auto-approves sign-ins, so it must not sit on a port beside a real account.
   const simulator = createSimulator({ now: () => clock.now(), controlApi: false, scenario: { autoApprove: true } });
-  const listening = await simulator.listen(0, '127.0.0.1');
-  const demoEndpoints = simulatorEndpoints(listening.url);
+  const demoEndpoints = simulatorEndpoints(PLACEHOLDER_BASE_URL);
+  let listening: { url: string; close(): Promise<void> } | null = null;
+  let following: Promise<void> = Promise.resolve();
+  const followMode = (): Promise<void> =>
+    (following = following
+      .then(async () => {
+        const wanted = auth.mode() === 'demo';
+        if (wanted && listening === null) listening = await simulator.listen(0, '127.0.0.1');
+        else if (!wanted && listening !== null) {
+          const open = listening;
+          listening = null;
+          await open.close();
+        }
+      })
+      .catch((cause: unknown) => {
+        logger.scope('demo').warn('demo art server', { error: cause instanceof Error ? cause.message : String(cause) });
+      }));
 
   const settings = new SettingsStore(config.store, { buildClientId: config.buildClientId ?? null, logger: logger.scope('settings') });
   const auth = new AuthService({
@@ -86,6 +104,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const accountOf = (): string => JSON.stringify([auth.mode(), auth.state().kind]);
   let lastAccount = accountOf();
   const offAuth = auth.onChange(() => {
+    void followMode();
     const account = accountOf();
     if (account === lastAccount) return;
     lastAccount = account;
@@ -99,6 +118,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     config.power.onOnline(() => playback.wake('online')),
   ];
 
+  await followMode();
   await auth.start();
   playback.start();
 
@@ -107,6 +127,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     playback,
     simulator,
     isDemo: () => auth.mode() === 'demo',
+    demoArtOrigin: () => (auth.mode() === 'demo' ? (listening?.url ?? null) : null),
     setVisibility: (visibility) => playback.setVisibility(visibility),
     wake: () => playback.wake('window-shown'),
     handleProtocolUrl: (url) => auth.handleProtocolUrl(url),
@@ -115,7 +136,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       offPower.forEach((off) => off());
       playback.stop();
       auth.dispose();
-      await listening.close();
+      await following;
+      await listening?.close();
+      listening = null;
     },
   };
 }

@@ -19,6 +19,7 @@ let origin: string;
 let dispatcher: Dispatcher<typeof small>;
 let logs: string[];
 let closeWs: () => Promise<void>;
+const SECRET = 'test-launch-secret-0123456789';
 
 beforeEach(async () => {
   const captured = memorySink();
@@ -28,7 +29,8 @@ beforeEach(async () => {
   server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closeWs = serveOverWebSocket(server, dispatcher, () => origin, logger.scope('ws')).close;
+  const port = (server.address() as AddressInfo).port;
+  closeWs = serveOverWebSocket(server, dispatcher, { allowedOrigin: () => origin, port: () => port, secret: SECRET, log: logger.scope('ws') }).close;
 });
 
 afterEach(async () => {
@@ -38,7 +40,7 @@ afterEach(async () => {
 
 const connect = (from = origin) =>
   new Promise<WebSocket>((resolve, reject) => {
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}/contract`, { origin: from });
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}/contract?key=${SECRET}`, { origin: from });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   });
