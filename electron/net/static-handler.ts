@@ -97,7 +97,10 @@ export function createStaticHandler(options: StaticHandlerOptions): StaticHandle
     } catch {
       return notFound(400, 'Bad request');
     }
-    if (url.origin !== options.origin || url.username !== '' || url.password !== '') return notFound(403, 'Forbidden');
+    // Not `url.origin`: WHATWG URL gives 'null' for custom schemes such as app:.
+    if (`${url.protocol}//${url.host}` !== options.origin || url.username !== '' || url.password !== '') {
+      return notFound(403, 'Forbidden');
+    }
     const segments = safeSegments(url.pathname);
     if (segments === null) return notFound();
     const type = MIME_TYPES[extname(segments[segments.length - 1] ?? '').toLowerCase()];
