@@ -78,11 +78,11 @@ function runBuiltMain(packaged: boolean, userData: string, env: Record<string, s
   const fetched: string[] = [];
   const realFetch = globalThis.fetch;
   // Requests to the real Spotify fail here (no network); requests to loopback go through, as they would.
-  globalThis.fetch = ((input: string | URL | Request, init?: RequestInit) => {
+  globalThis.fetch = (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     fetched.push(url);
     return url.startsWith('http://127.0.0.1') ? realFetch(input, init) : Promise.reject(new TypeError('fetch failed'));
-  }) as typeof fetch;
+  };
   const savedEnv = { ...process.env };
   Object.assign(process.env, env);
   const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };

@@ -86,7 +86,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const core = createCore({ info, logger, auth: services.auth, playback: services.playback, windows });
 
   const secret = newLaunchSecret();
-  logger.addSecret(secret);
+  logger.addPermanentSecret(secret);
   let port = 0;
   const origin = (): string => `http://127.0.0.1:${port}`;
   // The request listener is set once the port (and so the origin) is known; nothing can connect before.

@@ -90,7 +90,7 @@ export function fakeElectron(options: FakeElectronOptions): FakeElectron {
   const Window = new Proxy(BrowserWindow, {
     construct: (target, args: unknown[]) =>
       new Proxy(new target(...(args as [])), {
-        get: (win, key, receiver) => (key in win || typeof key === 'symbol' ? Reflect.get(win, key, receiver) : inertStub()),
+        get: (win, key, receiver): unknown => (key in win || typeof key === 'symbol' ? (Reflect.get(win, key, receiver) as unknown) : inertStub()),
       }),
   });
 
