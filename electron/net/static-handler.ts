@@ -73,7 +73,13 @@ function notFound(status = 404, text = 'Not found'): Response {
 
 /** The page's CSP in the page itself too, so both enforce the same policy (a stricter meta would intersect). */
 export function withCspMeta(html: string, csp: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" />`;
+  // Directives a meta policy may not carry (browsers ignore them there, with a console warning): header only.
+  const forMeta = csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive !== '' && !/^(frame-ancestors|report-uri|report-to|sandbox)\b/i.test(directive))
+    .join('; ');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${forMeta.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" />`;
   const stripped = html.replace(CSP_META, '');
   return /<head[^>]*>/i.test(stripped) ? stripped.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`) : `${meta}\n${stripped}`;
 }
