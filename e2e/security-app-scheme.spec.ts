@@ -61,7 +61,8 @@ async function installPreload(page: Page, dispatch: { call(ch: string, p: unknow
       throw new Error(`a sandboxed preload cannot require ${name}`);
     };
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    new Function('require', 'module', 'exports', source)(require, module, module.exports);
+    const run = new Function('require', 'module', 'exports', source) as (r: typeof require, m: typeof module, e: unknown) => void;
+    run(require, module, module.exports);
   }, PRELOAD);
 }
 
