@@ -173,6 +173,34 @@ describe('attack: read or drive the web preview from another local process', () 
   });
 });
 
+describe('attack: the demo simulator (an auto-approving OAuth server) beside a real account', () => {
+  it('listens only while demo mode is on', async () => {
+    const h = await host();
+    const demoUrl = h.services.demoArtOrigin();
+    expect(demoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${demoUrl!}/v1/me`)).status).toBe(401); // it is up, and is the simulator
+    await h.services.auth.setClientId(CLIENT_ID);
+    expect(h.services.isDemo()).toBe(false);
+    await expect.poll(() => fetch(`${demoUrl!}/authorize`).then(() => 'up', () => 'closed')).toBe('closed');
+    expect(h.services.demoArtOrigin()).toBeNull();
+    // Back to demo: it listens again (for the art), on a fresh port.
+    await h.services.auth.setClientId(null);
+    await expect.poll(() => h.services.demoArtOrigin()).not.toBeNull();
+  });
+
+  it('never starts when the app starts with a Client ID', async () => {
+    const userDataDir = tempDir('trayplay-host-');
+    writeFileSync(
+      join(userDataDir, 'trayplay.json'),
+      JSON.stringify({ authSettings: { v: 1, clientId: CLIENT_ID, redirectMode: 'loopback', plaintextOptIn: false } }),
+    );
+    const h = await host({ userDataDir });
+    expect(h.services.isDemo()).toBe(false);
+    expect(h.services.demoArtOrigin()).toBeNull();
+    expect(h.services.simulator.baseUrl).toBe('http://127.0.0.1:0');
+  });
+});
+
 describe('attack: decrypt the preview store with the key in the repository', () => {
   async function signedIn(userDataDir?: string): Promise<Host & { logs: string[]; userDataDir: string }> {
     const sim = createSimulator({ clients: [{ clientId: CLIENT_ID, redirectUris: ['trayplay://callback', 'http://127.0.0.1/callback'] }] });
