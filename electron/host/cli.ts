@@ -36,7 +36,7 @@ const host = await startHost({
   port: parsed.port,
   version: process.env.npm_package_version,
 });
-console.log(`Trayplay web preview: ${host.url}  (settings in ${parsed.userData}; Ctrl+C to stop)`);
+console.log(`Trayplay web preview: ${host.url}\n  (open this address; its #key part is this launch's secret, so keep it to yourself. Settings in ${parsed.userData}; Ctrl+C to stop)`);
 const stop = (): void => {
   void host.close().then(() => process.exit(0));
 };
