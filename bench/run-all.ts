@@ -5,6 +5,7 @@ import { run as authSoak } from './auth-soak';
 import { run as commandOverhead } from './playback-command-overhead';
 import { run as rateLimitStorm } from './playback-rate-limit';
 import { run as listeningSession } from './playback-session';
+import { run as shellCommandLatency } from './shell-command-latency';
 import { run as simulatorThroughput } from './simulator-throughput';
 
 // `npm run bench`: every benchmark, one JSON line each, also written to bench/results/latest.json.
@@ -14,6 +15,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, unkn
   ['playback-session', listeningSession],
   ['playback-command-overhead', commandOverhead],
   ['playback-rate-limit', rateLimitStorm],
+  ['shell-command-latency', shellCommandLatency],
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

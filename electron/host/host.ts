@@ -14,6 +14,9 @@ import { createStaticHandler } from '../net/static-handler';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
 import { noPowerEvents } from '../ports/power-events';
+import type { ControlOutcome } from '../shell/control-inbox';
+import { DesktopShell } from '../shell/desktop-shell';
+import { RecentProblems } from '../shell/diagnostics';
 
 import { serveStaticOverHttp } from './static-files';
 import { serveOverWebSocket } from './ws-contract-server';
@@ -45,6 +48,8 @@ export interface Host {
   readonly core: Core;
   readonly services: Services;
   readonly logger: RootLogger;
+  /** Delivers a process's argv or a control link as a second instance would, through the app's own dispatch. */
+  deliverControl(argvOrUrl: readonly string[] | string): ControlOutcome;
   close(): Promise<void>;
 }
 
@@ -54,7 +59,9 @@ export interface Host {
  * 127.0.0.1 only. Used by the UI tests, by `npm run dev:web`, and by `npm start` where Electron cannot run.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const logger = new RootLogger({ sink: options.logSink ?? ((line) => process.stderr.write(`${line}\n`)) });
+  const problems = new RecentProblems();
+  const sink = options.logSink ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const logger = new RootLogger({ sink: (line, record) => (problems.sink(line, record), sink(line, record)) });
   const log = logger.scope('host');
   const clock = options.clock ?? systemClock;
   const browser: Browser = options.browser ?? {
@@ -83,7 +90,34 @@ export async function startHost(options: HostOptions): Promise<Host> {
     shell: 'web',
     demo: services.isDemo(),
   });
-  const core = createCore({ info, logger, auth: services.auth, playback: services.playback, windows });
+  // The same hotkey/control-link dispatch as the app, without global shortcuts or windows.
+  const desktopShell = new DesktopShell({
+    clock,
+    log: logger.scope('shell'),
+    playback: services.playback,
+    preferences: services.preferences,
+    desktop: services.desktop,
+    windows: { showMain: () => undefined, toggleMini: () => undefined, showMini: () => undefined },
+    power: noPowerEvents,
+    problems,
+    diagnosticsContext: () => ({
+      info: info(),
+      versions: { node: process.versions.node },
+      os: { platform: process.platform, release: 'web preview', arch: process.arch },
+      session: 'web',
+    }),
+  });
+  const core = createCore({
+    info,
+    logger,
+    auth: services.auth,
+    playback: services.playback,
+    preferences: services.preferences,
+    desktop: services.desktop,
+    windows,
+    shellActions: desktopShell.actions,
+  });
+  desktopShell.start(core.state);
 
   const secret = newLaunchSecret();
   logger.addPermanentSecret(secret);
@@ -122,7 +156,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     core,
     services,
     logger,
+    deliverControl: (argvOrUrl) => desktopShell.inbox.receiveArgv(typeof argvOrUrl === 'string' ? [argvOrUrl] : argvOrUrl),
     close: async () => {
+      desktopShell.stop();
       await ws.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       core.dispose();
