@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { run as authSoak } from './auth-soak';
+import { run as mprisBus } from './mpris-bus';
+import { run as mprisSession } from './mpris-session';
 import { run as commandOverhead } from './playback-command-overhead';
 import { run as rateLimitStorm } from './playback-rate-limit';
 import { run as listeningSession } from './playback-session';
@@ -16,6 +18,8 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, unkn
   ['playback-command-overhead', commandOverhead],
   ['playback-rate-limit', rateLimitStorm],
   ['shell-command-latency', shellCommandLatency],
+  ['mpris-session', mprisSession],
+  ['mpris-bus', mprisBus],
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -21,6 +21,7 @@ import { createCore } from './core/create-core';
 import { createServices } from './core/create-services';
 import { launchOptions } from './core/launch-options';
 import { RootLogger } from './logging/logger';
+import { startPlatformMediaSession } from './mpris/media-session';
 import { err, ok } from '../shared/result';
 import { rendererCsp } from './net/csp';
 import { createStaticHandler } from './net/static-handler';
@@ -35,6 +36,9 @@ import { APP_ORIGIN } from './windows/app-origin';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
 declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
+
+// Chromium publishes its own MPRIS player whenever a page plays media; Trayplay publishes the real one.
+app.commandLine.appendSwitch('disable-features', 'MediaSessionService');
 
 // Test hooks from the environment work only in unpackaged runs (electron/core/launch-options.ts).
 const launch = launchOptions(process.env, app.isPackaged);
@@ -165,6 +169,16 @@ if (!app.requestSingleInstanceLock()) {
       shellActions: desktopShell.actions,
     });
     const stopIpc = serveOverIpc(core.dispatcher, windows, logger.scope('ipc'));
+    // Linux: Trayplay in the desktop's media controls (MPRIS), following the local Spotify app.
+    const media = startPlatformMediaSession({
+      clock: systemClock,
+      logger,
+      playback: services.playback,
+      preferences: services.preferences,
+      desktop: services.desktop,
+      raise: () => windows.showMain(),
+      quit: () => app.quit(),
+    });
 
     deliver = (url) => services.handleProtocolUrl(url);
     for (const url of pendingUrls.splice(0)) deliver(url);
@@ -204,6 +218,7 @@ if (!app.requestSingleInstanceLock()) {
       desktopShell.stop();
       stopTray();
       stopIpc();
+      void media.dispose();
       tray.destroy();
       core.dispose();
       void services.dispose();

@@ -14,6 +14,7 @@ import { createStaticHandler } from '../net/static-handler';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
 import { noPowerEvents } from '../ports/power-events';
+import { startPlatformMediaSession, type MediaSessionHandle } from '../mpris/media-session';
 import type { ControlOutcome } from '../shell/control-inbox';
 import { DesktopShell } from '../shell/desktop-shell';
 import { RecentProblems } from '../shell/diagnostics';
@@ -36,6 +37,8 @@ export interface HostOptions {
   readonly services?: Partial<ServicesConfig>;
   readonly version?: string;
   readonly wsLimits?: Partial<WsLimits>;
+  /** Publish over MPRIS too (Linux): `{}` uses the environment's session bus. Absent: no media session. */
+  readonly mpris?: { readonly address?: string | null };
 }
 
 export interface Host {
@@ -147,6 +150,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
     onClients: (count) => services.setVisibility(count > 0 ? 'window' : 'tray'),
   });
   const pageUrl = (page: 'index.html' | 'mini.html'): string => `${origin()}/${page === 'index.html' ? '' : page}#key=${secret}`;
+  const media: MediaSessionHandle | null = options.mpris
+    ? startPlatformMediaSession({
+        clock,
+        logger,
+        playback: services.playback,
+        preferences: services.preferences,
+        desktop: services.desktop,
+        raise: null,
+        quit: null,
+        ...(options.mpris.address !== undefined ? { address: options.mpris.address } : {}),
+      })
+    : null;
   log.info('headless host ready', { url: origin() });
 
   return {
@@ -158,6 +173,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     logger,
     deliverControl: (argvOrUrl) => desktopShell.inbox.receiveArgv(typeof argvOrUrl === 'string' ? [argvOrUrl] : argvOrUrl),
     close: async () => {
+      await media?.dispose();
       desktopShell.stop();
       await ws.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
