@@ -6,6 +6,7 @@ import { startMediaSession } from '../electron/mpris/media-session-service';
 import { SPOTIFY_BUS_NAME } from '../electron/mpris/mpris-names';
 import { FakeMediaBus } from '../electron/mpris/testing/fake-media-bus';
 import { PlaybackService } from '../electron/player/playback-service';
+import { POLICY } from '../electron/player/refresh-policy';
 import { authorizedFetch, signIn, SimTokenSource } from '../electron/player/testing/sim-session';
 import { WebApiClient } from '../electron/spotify/web-api-client';
 import { ManualClock } from '../electron/testing/manual-clock';
@@ -134,7 +135,6 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
   const bus = new FakeMediaBus();
   let desktop: DesktopStatus = initialDesktopStatus('electron');
   const preferences: Preferences = DEFAULT_PREFERENCES;
-  const hints = service as unknown as { setLocalHints?: (trusted: boolean) => void };
   const session = startMediaSession({
     bus,
     playback: service,
@@ -144,8 +144,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     logger: silentLogger.scope('mpris'),
     raise: null,
     quit: null,
-    lookNow: () => service.wake('resume'),
-    ...(typeof hints.setLocalHints === 'function' ? { setLocalHints: (trusted: boolean) => hints.setLocalHints?.(trusted) } : {}),
+    lookNow: () => service.wake('local-hint'),
+    setLocalHints: (trusted) => service.setLocalHints(trusted),
     hostname: null,
     pid: 1,
   });
@@ -205,11 +205,15 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     const transport: number[] = [];
     const seeks: number[] = [];
     let missed = 0;
+    let seeksUnseen = 0;
     events.forEach((event, i) => {
       const until = events[i + 1]?.at ?? start + durationMs;
       const delay = firstShowing(observer.timeline, event.at, until, event.shows);
-      if (delay === null) missed += 1;
-      else (event.kind === 'seek' || event.kind === 'restart' ? seeks : transport).push(delay);
+      const seekLike = event.kind === 'seek' || event.kind === 'restart';
+      if (delay === null) {
+        if (seekLike) seeksUnseen += 1;
+        else missed += 1;
+      } else (seekLike ? seeks : transport).push(delay);
     });
     const trackDelays: number[] = [];
     for (const boundary of boundaries) {
@@ -234,6 +238,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
       // give no signal and show at the next poll.
       seekOrRestartDelayP95s: s(percentile(seeks, 95)),
       seeksOrRestarts: seeks.length,
+      seeksOrRestartsNotShownBeforeTheNextEvent: seeksUnseen,
+      /** Track changes and play/pause/skip never shown before the next event. */
       missed,
     };
   });
@@ -250,7 +256,7 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     seed,
     events: events.map((e) => e.kind).join(','),
     naturalTrackChanges: boundaries.length,
-    policyLeansOnLocalHints: typeof hints.setLocalHints === 'function',
+    policy: { windowPlayingMs: POLICY.windowPlayingMs, windowLocalHintsMs: POLICY.windowLocalHintsMs },
     targets,
     allTargetsMet: Object.values(targets).every(Boolean),
     wallMs: Math.round(wallMs),
