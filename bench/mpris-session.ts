@@ -26,6 +26,8 @@ export interface MprisSessionOptions {
   readonly events?: number;
   /** How long the client takes to signal a change (default 30 ms). */
   readonly signalDelayMs?: number;
+  /** Simulated network latency per Web API request (default 0). */
+  readonly latencyMs?: number;
   readonly record?: boolean;
 }
 
@@ -120,6 +122,7 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
   sim.control.externalAction({ type: 'repeat', state: 'context' });
   sim.control.externalAction({ type: 'transfer', deviceId: COMPUTER_ID, play: true });
   const tokens = new SimTokenSource(sim, await signIn(sim));
+  sim.control.setScenario({ latencyMs: options.latencyMs ?? 0 });
 
   // Polling alone.
   const alone: Observer = { name: 'window, polling only', timeline: [], requests: 0 };
@@ -254,6 +257,7 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     bench: 'mpris-session',
     summary: true,
     seed,
+    latencyMs: options.latencyMs ?? 0,
     events: events.map((e) => e.kind).join(','),
     naturalTrackChanges: boundaries.length,
     policy: { windowPlayingMs: POLICY.windowPlayingMs, windowLocalHintsMs: POLICY.windowLocalHintsMs },
@@ -266,7 +270,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
 }
 
 if (isEntry('mpris-session.ts')) {
-  const result = await run();
+  const latencyArg = process.argv.find((a) => a.startsWith('--latency='));
+  const result = await run(latencyArg ? { latencyMs: Number(latencyArg.slice('--latency='.length)) || 0 } : {});
   for (const row of result.rows as unknown[]) console.log(JSON.stringify(row));
   console.log(JSON.stringify(result.summary));
 }
