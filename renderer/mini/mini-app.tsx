@@ -84,7 +84,7 @@ function MiniPlayer({ state }: { readonly state: AppState }): ReactElement {
       <AlbumArt view={view} size="small" />
       <div className="mini__body">
         <div className="mini__text">
-          <Marquee className="mini__title" testId="now-playing-title" text={view.title} />
+          <Marquee className="mini__title" testId="now-playing-title" timing="now-playing-title" text={view.title} />
           <Marquee className="mini__artist" testId="now-playing-artist" text={view.subtitle} />
           {state.playback.notice === null ? null : <PlaybackNotice notice={state.playback.notice} compact />}
         </div>

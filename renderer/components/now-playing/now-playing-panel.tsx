@@ -21,7 +21,7 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
       <div className="now-playing__top">
         <AlbumArt view={view} size="large" />
         <div className="now-playing__meta">
-          <h1 className="now-playing__title" data-testid="now-playing-title" title={view.title}>
+          <h1 className="now-playing__title" data-testid="now-playing-title" title={view.title} elementtiming="now-playing-title">
             {view.title}
           </h1>
           <p className="now-playing__artist" data-testid="now-playing-artist" title={view.subtitle}>

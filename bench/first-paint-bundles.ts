@@ -1,0 +1,1 @@
+export { pageBundles as measureBundles, type PageBundle } from '../scripts/page-bundles.mjs';

@@ -1,0 +1,9 @@
+// Element Timing (https://wicg.github.io/element-timing/): Chromium reports when a marked element first paints;
+// the first-paint benchmark reads it for the now-playing title.
+import 'react';
+
+declare module 'react' {
+  interface HTMLAttributes<T> {
+    elementtiming?: string | undefined;
+  }
+}
