@@ -46,17 +46,17 @@ async function titlePaint(browser: Browser, url: string): Promise<number> {
     const page = await context.newPage();
     // Installed before any script of the page runs: it keeps the first paint of the title element.
     await page.addInitScript(() => {
-      const record = window as unknown as { __titlePaint?: number };
+      const record = globalThis as unknown as { __titlePaint?: number };
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { identifier?: string; renderTime?: number })[]) {
+        for (const entry of list.getEntries() as unknown as { identifier?: string; renderTime?: number; startTime: number }[]) {
           if (entry.identifier === 'now-playing-title' && record.__titlePaint === undefined) {
             record.__titlePaint = entry.renderTime || entry.startTime;
           }
         }
-      }).observe({ type: 'element', buffered: true });
+      }).observe({ type: 'element', buffered: true } as unknown as { type: 'mark' });
     });
     await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(() => (window as unknown as { __titlePaint?: number }).__titlePaint, undefined, {
+    const handle = await page.waitForFunction(() => (globalThis as unknown as { __titlePaint?: number }).__titlePaint, undefined, {
       timeout: 15_000,
       polling: 20,
     });

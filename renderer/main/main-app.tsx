@@ -1,13 +1,11 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 
 import type { TrayplayApi } from '../../shared/contract';
 import type { AppState } from '../../shared/state/app-state';
 import type { Connection } from '../bridge/connection';
-import { AccountSection } from '../components/account/account-section';
 import { ConnectionNotice } from '../components/common/connection-notice';
 import { ErrorBanner } from '../components/common/error-banner';
 import { MiniPlayerIcon } from '../components/common/icons';
-import { DevicesSection } from '../components/devices/devices-section';
 import { NowPlayingPanel } from '../components/now-playing/now-playing-panel';
 import { PlayerShortcuts } from '../components/now-playing/player-shortcuts';
 import { nowPlayingView } from '../format/now-playing-view';
@@ -79,13 +77,15 @@ function Content({ state }: { readonly state: AppState }): ReactElement {
     <>
       <PlayerShortcuts playback={state.playback} />
       <NowPlayingPanel playback={state.playback} />
-      <div className="sections">
-        <DevicesSection activeDeviceKey={activeDevice} authKind={state.auth.kind} />
-        <AccountSection auth={state.auth} settings={state.authSettings} />
-      </div>
+      <Suspense fallback={<div className="sections" aria-busy="true" />}>
+        <Sections state={state} activeDevice={activeDevice} />
+      </Suspense>
     </>
   );
 }
+
+// Devices and the account (with the Client ID onboarding) load after the player has painted.
+const Sections = lazy(() => import('./sections').then((m) => ({ default: m.Sections })));
 
 function Loading(): ReactElement {
   return (
