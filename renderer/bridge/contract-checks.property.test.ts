@@ -27,7 +27,7 @@ function mutate(value: unknown, path: readonly number[], replacement: unknown): 
   const keys = Object.keys(value);
   if (keys.length === 0) return replacement;
   const key = keys[(path[0] ?? 0) % keys.length] as string;
-  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...value };
+  const copy: Record<string, unknown> = Array.isArray(value) ? ([...(value as unknown[])] as unknown as Record<string, unknown>) : { ...value };
   copy[key] = mutate((value as Record<string, unknown>)[key], path.slice(1), replacement);
   return copy;
 }

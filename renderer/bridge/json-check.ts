@@ -43,7 +43,7 @@ function walk(schema: JsonSchema, value: unknown, path: Path, mode: 'strict' | '
   }
   if ('const' in schema && value !== schema.const) return fail(`expected ${JSON.stringify(schema.const)}`);
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return fail('not one of the allowed values');
-  if (schema.type !== undefined && !typeMatches(schema.type, value)) return fail(`expected ${String(schema.type)}, got ${kindOf(value)}`);
+  if (schema.type !== undefined && !typeMatches(schema.type, value)) return fail(`expected ${JSON.stringify(schema.type)}, got ${kindOf(value)}`);
   if (typeof value === 'string') {
     if (typeof schema.minLength === 'number' && value.length < schema.minLength) return fail('too short');
     if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) return fail('too long');

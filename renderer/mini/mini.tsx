@@ -5,9 +5,12 @@ import { getApi, getConnection } from '../bridge/api';
 import { requestStateEarly } from '../bridge/early-state';
 import { forwardWindowErrors } from '../bridge/log';
 import { ErrorBoundary } from '../components/common/error-boundary';
+import { applyTheme } from '../theme';
 
 import { MiniApp } from './mini-app';
 
+// The OS's light or dark until the preferences arrive with the snapshot.
+applyTheme('system');
 const api = getApi();
 // The snapshot travels while React renders its first frame.
 requestStateEarly(api);

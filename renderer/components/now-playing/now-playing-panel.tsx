@@ -1,7 +1,10 @@
 import type { ReactElement } from 'react';
 
 import type { PlaybackState } from '../../../shared/state/now-playing';
+import { unavailableAction } from '../../format/error-view';
 import { controlStates, nowPlayingView } from '../../format/now-playing-view';
+import { useConnected } from '../../hooks/window-context';
+import { FixActionButton } from '../common/fix-action';
 
 import { AlbumArt } from './album-art';
 import { LikeButton } from './like-button';
@@ -12,10 +15,11 @@ import { RetryCountdown } from './retry-countdown';
 import { TransportControls } from './transport-controls';
 import { VolumeControl } from './volume-control';
 
-/** The main window's player: what is playing, where, and every control. */
+/** The main window's player: what is playing, where, every control, and the fixing action of any problem. */
 export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState }): ReactElement {
   const view = nowPlayingView(playback.nowPlaying);
-  const controls = controlStates(playback);
+  const controls = controlStates(playback, useConnected());
+  const fix = unavailableAction(playback.nowPlaying);
   return (
     <section className="now-playing" aria-label="Now playing" data-testid="now-playing" data-kind={view.kind}>
       <div className="now-playing__top">
@@ -40,11 +44,16 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
           )}
           {view.retryAt === null ? null : <RetryCountdown retryAt={view.retryAt} />}
           {playback.notice === null ? null : <PlaybackNotice notice={playback.notice} />}
+          {fix.kind === 'none' ? null : (
+            <div className="now-playing__fix" data-testid="now-playing-fix">
+              <FixActionButton action={fix} />
+            </div>
+          )}
         </div>
       </div>
       {playback.controls.readOnly ? (
         <p className="notice notice--warning" data-testid="read-only-notice">
-          {playback.controls.readOnlyReason ?? 'Playback controls are not available.'}
+          {playback.controls.readOnlyReason ?? 'Controls need Spotify Premium.'}
         </p>
       ) : null}
       <ProgressBar progress={view.progress} seek={controls.seek} />
@@ -53,7 +62,10 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
         <TransportControls isPlaying={view.isPlaying} controls={controls} />
         <LikeButton liked={view.liked} state={controls.like} size={20} />
       </div>
-      {view.device === null ? null : <VolumeControl device={view.device} state={controls.volume} />}
+      {view.device === null ? null : (
+        // Read-only mode says why once, above; the volume line would only repeat it.
+        <VolumeControl device={view.device} state={controls.volume} showReason={!playback.controls.readOnly} />
+      )}
     </section>
   );
 }
