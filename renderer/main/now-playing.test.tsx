@@ -47,7 +47,7 @@ describe('now-playing panel', () => {
       withPlayback({ kind: 'unavailable', reason: 'rateLimited', message: '', retryAt: Date.now() + 30_500 }),
     );
     expect(view.byTestId('now-playing-title').textContent).toBe('Spotify asked Trayplay to slow down');
-    expect(view.byTestId('retry-countdown').textContent).toMatch(/^Retrying in (30|31) s$/);
+    expect(view.byTestId('retry-countdown').textContent).toMatch(/Retrying in (30|31) s$/);
   });
 
   it('shows a private session with its device, and keeps the transport controls', async () => {
