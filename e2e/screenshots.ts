@@ -59,7 +59,7 @@ try {
   await settle(main);
   await main.screenshot({ path: join(out, 'main-playing-light.png') });
   await main.close();
-  console.log(`screenshots written to ${out}`);
+  process.stdout.write(`screenshots written to ${out}\n`);
 } finally {
   await browser.close();
   await host.close();

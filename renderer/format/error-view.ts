@@ -1,5 +1,5 @@
 import type { AppError, ErrorCode } from '../../shared/result';
-import type { NowPlaying } from '../../shared/state/now-playing';
+import type { NowPlaying, PlaybackNotice } from '../../shared/state/now-playing';
 
 /** What the user can do about a problem, where something helps. */
 export type FixAction =
@@ -82,4 +82,24 @@ export function unavailableAction(nowPlaying: NowPlaying): FixAction {
     case 'rateLimited':
       return none;
   }
+}
+
+/** The fixing action beside a stale-state notice (the last track still shows): probe once, or none while waiting is right. */
+export function noticeAction(notice: PlaybackNotice | null): FixAction {
+  switch (notice?.kind) {
+    case 'quotaExceeded':
+      return tryAgain;
+    case 'offline':
+      return retryNow;
+    case 'rateLimited':
+    case 'stale':
+    case undefined:
+      return none;
+  }
+}
+
+/** The one action a window offers for its playback state, if any. */
+export function playbackAction(nowPlaying: NowPlaying, notice: PlaybackNotice | null): FixAction {
+  const direct = unavailableAction(nowPlaying);
+  return direct.kind === 'none' ? noticeAction(notice) : direct;
 }

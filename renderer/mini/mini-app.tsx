@@ -14,7 +14,7 @@ import { PlaybackNotice } from '../components/now-playing/playback-notice';
 import { PlayerShortcuts } from '../components/now-playing/player-shortcuts';
 import { ProgressBar } from '../components/now-playing/progress-bar';
 import { TransportControls } from '../components/now-playing/transport-controls';
-import { unavailableAction } from '../format/error-view';
+import { playbackAction } from '../format/error-view';
 import { controlStates, nowPlayingView, type ControlStates, type NowPlayingView } from '../format/now-playing-view';
 import { ApiContext } from '../hooks/api-context';
 import { useAppInfo } from '../hooks/use-app-info';
@@ -170,7 +170,7 @@ function FullControls({ view, controls, onMenu }: { view: NowPlayingView; contro
 /** Title and artist, and below them whatever needs saying: read-only, a stale-state notice, a fixing action. */
 function MiniText({ state, view, mode }: { state: AppState; view: NowPlayingView; mode: MiniSizeMode }): ReactElement {
   const { playback } = state;
-  const fix = unavailableAction(playback.nowPlaying);
+  const fix = playbackAction(playback.nowPlaying, playback.notice);
   if (mode === 'bar') {
     return (
       <div className="mini__text">

@@ -69,20 +69,23 @@ export function HotkeyEditor({ preferences, desktop, platform }: HotkeyEditorPro
             const status = hotkeyStatusView(reportFor(command, bindings, desktop.hotkeys));
             const isRecording = recording === command;
             const statusId = `hotkey-status-${command}`;
+            const labelId = `hotkey-label-${command}`;
+            const buttonId = `hotkey-button-${command}`;
             return (
               <tr key={command} data-testid="hotkey-row" data-command={command}>
-                <th scope="row">{COMMAND_LABELS[command]}</th>
+                <th scope="row" id={labelId}>
+                  {COMMAND_LABELS[command]}
+                </th>
                 <td>
                   <button
                     type="button"
                     className={`button button--small hotkey${isRecording ? ' is-recording' : ''}`}
                     data-testid="hotkey-record"
                     aria-describedby={statusId}
-                    aria-label={
-                      isRecording
-                        ? `Recording a shortcut for ${COMMAND_LABELS[command]}: press it, Escape to cancel, Backspace to clear`
-                        : `${COMMAND_LABELS[command]}: ${accelerator === null ? 'no shortcut' : describeAccelerator(accelerator, platform)}. Press to record another`
-                    }
+                    id={buttonId}
+                    // Named by the action and the shortcut it shows ("Play / pause Ctrl+Alt+K"); the status describes it.
+                    aria-labelledby={`${labelId} ${buttonId}`}
+                    aria-pressed={isRecording}
                     onClick={() => {
                       setProblem(null);
                       setRecording(isRecording ? null : command);

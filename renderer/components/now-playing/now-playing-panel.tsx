@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 import type { PlaybackState } from '../../../shared/state/now-playing';
-import { unavailableAction } from '../../format/error-view';
+import { DASHBOARD_URL, playbackAction } from '../../format/error-view';
 import { controlStates, nowPlayingView } from '../../format/now-playing-view';
 import { useConnected } from '../../hooks/window-context';
 import { FixActionButton } from '../common/fix-action';
@@ -19,7 +19,7 @@ import { VolumeControl } from './volume-control';
 export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState }): ReactElement {
   const view = nowPlayingView(playback.nowPlaying);
   const controls = controlStates(playback, useConnected());
-  const fix = unavailableAction(playback.nowPlaying);
+  const fix = playbackAction(playback.nowPlaying, playback.notice);
   return (
     <section className="now-playing" aria-label="Now playing" data-testid="now-playing" data-kind={view.kind}>
       <div className="now-playing__top">
@@ -47,6 +47,8 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
           {fix.kind === 'none' ? null : (
             <div className="now-playing__fix" data-testid="now-playing-fix">
               <FixActionButton action={fix} />
+              {/* Main names the dashboard when Spotify refuses the app: make it one click away. */}
+              {view.kind === 'unavailable' && view.subtitle.includes(DASHBOARD_URL) ? <FixActionButton action={{ kind: 'openDashboard' }} compact /> : null}
             </div>
           )}
         </div>
