@@ -1,11 +1,12 @@
 import { contract, type Contract } from '../../shared/contract';
 import { createDispatcher, type Dispatcher } from '../../shared/ipc/dispatcher';
+import { err, ok } from '../../shared/result';
 import type { AppInfo } from '../../shared/state/app-state';
 import type { RootLogger } from '../logging/logger';
 
 import { AppStateStore } from './app-state-store';
 import { contractHandlers } from './contract-handlers';
-import type { AuthFacade, DesktopFacade, PlaybackFacade, PreferencesFacade, WindowControl } from './facades';
+import type { AuthFacade, DesktopFacade, PlaybackFacade, PreferencesFacade, ShellActionsFacade, WindowControl } from './facades';
 
 export interface CoreDeps {
   readonly info: () => AppInfo;
@@ -15,7 +16,15 @@ export interface CoreDeps {
   readonly preferences: PreferencesFacade;
   readonly desktop: DesktopFacade;
   readonly windows: WindowControl;
+  /** Accessibility prompt, logs folder, diagnostics; absent: each answers that this shell cannot. */
+  readonly shellActions?: ShellActionsFacade;
 }
+
+const NO_SHELL_ACTIONS: ShellActionsFacade = {
+  requestAccessibility: () => ok(null),
+  openLogsFolder: () => Promise.resolve(err('restricted', 'This window cannot open folders')),
+  diagnostics: () => Promise.resolve(err('restricted', 'Diagnostics are not available here')),
+};
 
 export interface Core {
   readonly dispatcher: Dispatcher<Contract>;
@@ -39,7 +48,7 @@ export function createCore(deps: CoreDeps): Core {
   const sync = (): void => state.update(snapshot());
   const dispatcher = createDispatcher(
     contract,
-    contractHandlers({ ...deps, state, rendererLog: deps.logger.scope('renderer') }),
+    contractHandlers({ ...deps, shellActions: deps.shellActions ?? NO_SHELL_ACTIONS, state, rendererLog: deps.logger.scope('renderer') }),
     deps.logger.scope('ipc'),
   );
   const offs = [

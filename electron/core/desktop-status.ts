@@ -1,4 +1,4 @@
-import { initialDesktopStatus, type DesktopStatus } from '../../shared/state/desktop';
+import { initialDesktopStatus, type DesktopStatus, type DesktopStatusPatch } from '../../shared/state/desktop';
 import type { Logger } from '../logging/logger';
 
 export type DesktopStatusListener = (status: DesktopStatus) => void;
@@ -22,7 +22,7 @@ export class DesktopStatusHub {
     return this.status;
   }
 
-  public patch(patch: Partial<DesktopStatus>): void {
+  public patch(patch: DesktopStatusPatch): void {
     const next = { ...this.status, ...patch, capabilities: { ...this.status.capabilities, ...patch.capabilities } };
     if (JSON.stringify(next) === JSON.stringify(this.status)) return;
     this.status = next;

@@ -1,3 +1,4 @@
+import type { Diagnostics } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { AuthSettings, AuthState, RedirectMode } from '../../shared/state/auth-state';
 import type { DesktopStatus } from '../../shared/state/desktop';
@@ -48,6 +49,13 @@ export interface PreferencesFacade {
   onChange(listener: () => void): () => void;
   update(patch: PreferencesPatch): Result<null>;
   resetHotkeys(): Result<null>;
+}
+
+/** Desktop actions behind settings and bug reports; implemented by the desktop shell (and the host). */
+export interface ShellActionsFacade {
+  requestAccessibility(): Result<null>;
+  openLogsFolder(): Promise<Result<null>>;
+  diagnostics(): Promise<Result<Diagnostics>>;
 }
 
 /** What the OS made of the preferences; implemented by the desktop status hub. */

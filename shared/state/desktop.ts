@@ -74,6 +74,9 @@ export const DesktopStatusSchema = z.object({
 });
 export type DesktopStatus = z.infer<typeof DesktopStatusSchema>;
 
+/** What one part of main replaces: its own fields, and any subset of the capabilities. */
+export type DesktopStatusPatch = Partial<Omit<DesktopStatus, 'capabilities'>> & { readonly capabilities?: Partial<DesktopStatus['capabilities']> };
+
 const webPreview = (feature: string): Capability => ({ kind: 'unavailable', reason: `${feature} needs the desktop app; the web preview cannot do it` });
 
 /** The status of a shell that has not applied anything (the web preview, or the app before ready). */
