@@ -50,7 +50,7 @@ export function contractHandlers(deps: HandlerDeps): Handlers<Contract> {
       transfer: ({ deviceId, play }) => playback.transfer(deviceId, play),
       listDevices: () => playback.listDevices(),
       // The user acting counts like a window being shown: it lifts the quota backoff for one probe.
-      retryNow: () => (playback.wake('window-shown'), ok(null)),
+      retryNow: () => (playback.wake?.('window-shown'), ok(null)),
     },
     settings: {
       update: (patch) => preferences.update(patch),
