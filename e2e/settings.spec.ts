@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { expectNoAxeViolations } from './axe';
 import { expect, test } from './host-fixture';
 import { pageUrl } from './pages';
@@ -6,6 +8,9 @@ test('a hotkey is recorded by pressing it, main’s registration report shows be
   test.setTimeout(120_000);
   const app = await host.start();
   await page.goto(pageUrl(app, 'index.html'));
+  // The footer names the real version (from package.json), not 0.0.0.
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  await expect(page.getByTestId('app-info')).toHaveText(`Trayplay ${version} · ${process.platform} · web preview`);
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings')).toBeVisible();
   // The web preview cannot register global shortcuts, and says so.
