@@ -121,6 +121,19 @@ export class AppDouble extends EventEmitter implements Pick<Electron.App, AppKey
     this.emit('ready', electronEvent(), {});
   }
 
+  /** Settles when every promise the app derived from `whenReady()` has (waiting adds none of its own). */
+  public async startupSettled(): Promise<void> {
+    // The native `then`, not the recording one: waiting must not add promises to wait for.
+    const settled = (p: Promise<unknown>): Promise<void> =>
+      new Promise((done) => void Promise.prototype.then.call(p, () => done(), () => done()));
+    let seen = -1;
+    while (seen !== this.startupChain.length) {
+      seen = this.startupChain.length;
+      await Promise.all(this.startupChain.slice().map(settled));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   public whenReady(): Promise<void> {
     this.runtime.record('app', 'whenReady');
     return this.ready;

@@ -42,8 +42,13 @@ export class NotReadyError extends Error {}
 
 export class Runtime extends EventEmitter {
   public readonly calls: Call[] = [];
-  /** Electron errors the app provoked (a throw from the double), kept even if the app caught them. */
+  /**
+   * Electron errors the app provoked by misusing an API (too early, a destroyed object, a bad argument),
+   * kept even if the app caught them. Failures the OS can cause at any time (a ciphertext that does not
+   * decrypt) are `operational` and kept apart: the app must handle those, not avoid them.
+   */
   public readonly thrown: { api: string; message: string }[] = [];
+  public readonly operational: { api: string; message: string }[] = [];
   private ready = false;
   private seq = 0;
 
@@ -66,8 +71,8 @@ export class Runtime extends EventEmitter {
   }
 
   /** Throws as Electron does, and remembers that the app made it throw. */
-  public fail(api: string, message: string, kind: 'Error' | 'TypeError' = 'Error'): never {
-    this.thrown.push({ api, message });
+  public fail(api: string, message: string, kind: 'Error' | 'TypeError' = 'Error', cause: 'misuse' | 'operational' = 'misuse'): never {
+    (cause === 'misuse' ? this.thrown : this.operational).push({ api, message });
     throw kind === 'TypeError' ? new TypeError(message) : new Error(message);
   }
 

@@ -114,7 +114,7 @@ export class BrowserWindowDouble extends EventEmitter implements Pick<Electron.B
       runtime.thrown.push({ api: 'BrowserWindow', message: `preload script must have absolute path: ${webPreferences.preload}` });
     }
     this.record = { id: this.id, options, webPreferences };
-    this.webContents = new WebContentsDouble(runtime, given.session ? (given.session as unknown as SessionDouble) : defaultSession(), webPreferences, resolvePage);
+    this.webContents = new WebContentsDouble(runtime, given.session ? (given.session as unknown as SessionDouble) : defaultSession(), webPreferences, given as Record<string, unknown>, resolvePage);
     this.onTop = options.alwaysOnTop ?? false;
     this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
     this.title = options.title ?? '';

@@ -46,7 +46,7 @@ export class SafeStorageDouble implements Electron.SafeStorage {
     this.runtime.record('safeStorage', 'encryptString');
     if (!this.runtime.isReady()) this.runtime.fail('safeStorage', BEFORE_READY);
     this.initialised = true;
-    if (!this.syncAvailable()) this.runtime.fail('safeStorage', 'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    if (!this.syncAvailable()) this.runtime.fail('safeStorage', 'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.', 'Error', 'operational');
     return this.seal(plainText);
   }
 
@@ -54,7 +54,7 @@ export class SafeStorageDouble implements Electron.SafeStorage {
     this.runtime.record('safeStorage', 'decryptString');
     if (!this.runtime.isReady()) this.runtime.fail('safeStorage', BEFORE_READY);
     this.initialised = true;
-    if (!this.syncAvailable()) this.runtime.fail('safeStorage', 'Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    if (!this.syncAvailable()) this.runtime.fail('safeStorage', 'Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.', 'Error', 'operational');
     return this.open(encrypted, 'decryptString');
   }
 
@@ -98,7 +98,7 @@ export class SafeStorageDouble implements Electron.SafeStorage {
 
   private open(data: Buffer, method: string): string {
     const { prefix, key } = this.key();
-    const fail = (why: string): never => this.runtime.fail('safeStorage', `Error while decrypting the ciphertext provided to safeStorage.${method}. ${why}`);
+    const fail = (why: string): never => this.runtime.fail('safeStorage', `Error while decrypting the ciphertext provided to safeStorage.${method}. ${why}`, 'Error', 'operational');
     if (!Buffer.isBuffer(data) || data.length < 3 + 12 + 16) return fail('Ciphertext does not appear to be encrypted.');
     if (data.subarray(0, 3).toString() !== prefix) return fail('Ciphertext does not appear to be encrypted.');
     try {

@@ -26,6 +26,8 @@ export class IpcMainDouble extends EventEmitter implements Pick<Electron.IpcMain
 
   public constructor(private readonly runtime: Runtime) {
     super();
+    // Electron's own: ipcMain swallows 'error' so a bad message cannot crash main (lib/browser/ipc-main-impl.ts).
+    this.on('error', () => undefined);
   }
 
   public handle(channel: string, listener: InvokeHandler): void {

@@ -80,15 +80,25 @@ export class WebContentsDouble
     public readonly session: SessionDouble,
     /** Effective preferences (Electron's defaults filled in). */
     private readonly preferences: Readonly<Record<string, unknown>>,
+    /** The preferences as the app gave them. */
+    private readonly given: Readonly<Record<string, unknown>>,
     private readonly resolvePage: PageResolver,
   ) {
     super();
     this.mainFrame = new WebFrameMainDouble(this.id, null);
   }
 
-  /** Electron's (undocumented) read-back of the preferences a page got; the real specs use it too. */
+  /**
+   * Electron's (undocumented) read-back of the preferences as given, without defaults filled in; the real
+   * specs read the same thing, and the shared facts apply Electron's defaults to both.
+   */
   public getLastWebPreferences(): Readonly<Record<string, unknown>> {
     this.alive('getLastWebPreferences');
+    return { ...this.given };
+  }
+
+  /** What the page actually runs with (Electron's defaults filled in). */
+  public effectiveWebPreferences(): Readonly<Record<string, unknown>> {
     return { ...this.preferences };
   }
 
