@@ -2,7 +2,7 @@
 // renderer's and the user's part, quits, writes a report — and then must end by itself, with nothing left.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import type { BootObservation } from './boot-facts';
+import { FOREIGN_URL, type BootObservation } from './boot-facts';
 import { createElectronDouble } from './index';
 import { loadMainBundle } from './load-main';
 import { menuRows } from './menu';
@@ -119,7 +119,7 @@ async function observe(): Promise<void> {
     const subframe = new WebFrameMainDouble(900, wc.mainFrame);
     subframe.url = wc.getURL();
     const foreign = new WebFrameMainDouble(901, null);
-    foreign.url = 'https://evil.example/';
+    foreign.url = FOREIGN_URL;
     for (const [sender, frame] of [
       [stranger, stranger.mainFrame],
       [wc, subframe],
@@ -127,8 +127,8 @@ async function observe(): Promise<void> {
     ] as const) {
       untrustedReplies.push(await ipcMain.invoke(sender, frame, 'app:getInfo').catch((e: unknown) => String(e)));
     }
-    foreignNavigationAllowed = wc.navigate('https://evil.example/');
-    windowOpenAction = wc.requestWindow('https://evil.example/').action;
+    foreignNavigationAllowed = wc.navigate(FOREIGN_URL);
+    windowOpenAction = wc.requestWindow(FOREIGN_URL).action;
     permissionGranted = await double.sessions.session.defaultSession.requestPermission(wc, 'notifications', wc.getURL());
   }
   const observation: Omit<BootObservation, 'readyLogged' | 'errorLines'> = {
@@ -176,6 +176,8 @@ function quit(): void {
 }
 
 async function main(): Promise<void> {
+  // The app decides by process.platform (safeStorage backend, protocol registration): play the scenario's OS.
+  Object.defineProperty(process, 'platform', { value: scenario.platform });
   process.argv = scenario.isPackaged ? [process.execPath, ...scenario.args] : [process.execPath, process.cwd(), ...scenario.args];
   loadMainBundle(scenario.bundle, double.electronModule, { isPackaged: scenario.isPackaged });
   // Electron emits ready once the main script has run to its end.

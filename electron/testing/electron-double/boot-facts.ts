@@ -51,6 +51,26 @@ export interface BootFact {
   check(o: BootObservation, e: BootExpectations): string | null;
 }
 
+/** The webPreferences keys the facts read; observers of real Electron copy just these (the rest may not serialise). */
+export const OBSERVED_PREFERENCES = [
+  'contextIsolation',
+  'sandbox',
+  'nodeIntegration',
+  'webSecurity',
+  'nodeIntegrationInWorker',
+  'nodeIntegrationInSubFrames',
+  'allowRunningInsecureContent',
+  'experimentalFeatures',
+  'webviewTag',
+  'enableBlinkFeatures',
+  'disableBlinkFeatures',
+  'additionalArguments',
+  'preload',
+] as const;
+
+/** A foreign page both observers try to reach. */
+export const FOREIGN_URL = 'https://evil.example/';
+
 /** What Electron 45 uses when an option is left out. */
 const DEFAULTS: Readonly<Record<string, unknown>> = {
   contextIsolation: true,

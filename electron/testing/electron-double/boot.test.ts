@@ -3,7 +3,8 @@
 // show every shared boot fact, build the tray menu from the state it reports, and — after the user quits
 // from the tray — leave nothing behind, so the process ends by itself.
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -17,7 +18,7 @@ import { SEEDED_CLIENT_ID, spotifyWithGrant, writeStoredSession, type SeededSpot
 
 const EXPECT: BootExpectations = {
   preloadPath: PRELOAD_BUNDLE,
-  pagePrefixes: [`file://${RENDERER_DIR}/`, 'app://'],
+  pagePrefixes: [pathToFileURL(RENDERER_DIR + sep).href, 'app://'],
 };
 
 let harness: string;
