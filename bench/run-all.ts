@@ -2,9 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { run as authSoak } from './auth-soak';
+import { run as mprisBus } from './mpris-bus';
+import { run as mprisSession } from './mpris-session';
 import { run as commandOverhead } from './playback-command-overhead';
 import { run as rateLimitStorm } from './playback-rate-limit';
 import { run as listeningSession } from './playback-session';
+import { run as shellCommandLatency } from './shell-command-latency';
 import { run as simulatorThroughput } from './simulator-throughput';
 
 // `npm run bench`: every benchmark, one JSON line each, also written to bench/results/latest.json.
@@ -14,6 +17,9 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, unkn
   ['playback-session', listeningSession],
   ['playback-command-overhead', commandOverhead],
   ['playback-rate-limit', rateLimitStorm],
+  ['shell-command-latency', shellCommandLatency],
+  ['mpris-session', mprisSession],
+  ['mpris-bus', mprisBus],
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -2,10 +2,13 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { app } from 'electron';
+import { release } from 'node:os';
+
+import { app, clipboard, shell } from 'electron';
 
 import { ElectronStoreKv } from './adapters/electron-store-kv';
 import { serveOverIpc } from './adapters/ipc-main-transport';
+import { electronGlobalShortcuts, electronShortcutEnvironment } from './adapters/global-shortcut';
 import { electronPowerEvents } from './adapters/power-events';
 import { electronProtocolRegistrar } from './adapters/protocol-registration';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
@@ -16,11 +19,21 @@ import { findProtocolUrl } from './auth/protocol-url';
 import { createCore } from './core/create-core';
 import { createServices } from './core/create-services';
 import { RootLogger } from './logging/logger';
+import { startPlatformMediaSession } from './mpris/media-session';
+import { err, ok } from '../shared/result';
 import { systemClock } from './ports/clock';
+import { ControlInbox } from './shell/control-inbox';
+import { isControlLink } from './shell/control-link';
+import { DesktopShell } from './shell/desktop-shell';
+import { RecentProblems } from './shell/diagnostics';
+import { isNativeWayland } from './shell/display-server';
 import type { TrayAction } from './tray/tray-menu';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
 declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
+
+// Chromium publishes its own MPRIS player whenever a page plays media; Trayplay publishes the real one.
+app.commandLine.appendSwitch('disable-features', 'MediaSessionService');
 
 // Tests and portable setups choose the profile folder; it must be set before anything reads it.
 if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
@@ -29,8 +42,10 @@ const logDir = join(app.getPath('userData'), 'logs');
 mkdirSync(logDir, { recursive: true });
 // One append stream: the main thread never waits on the disk for a log line.
 const logFile = createWriteStream(join(logDir, 'main.log'), { flags: 'a', mode: 0o600 });
+const problems = new RecentProblems();
 const logger = new RootLogger({
-  sink: (line) => {
+  sink: (line, record) => {
+    problems.sink(line, record);
     logFile.write(`${line}\n`);
     if (!app.isPackaged) process.stderr.write(`${line}\n`);
   },
@@ -46,24 +61,41 @@ if (!app.requestSingleInstanceLock()) {
   let deliver: ((url: string) => void) | null = null;
   const receive = (url: string): void => (deliver ? deliver(url) : void pendingUrls.push(url));
   let showMain: () => void = () => undefined;
+  // Control links and flags (trayplay://control/next, --next) from other programs: kept until ready.
+  const inbox = new ControlInbox({ now: () => systemClock.now(), log: logger.scope('control') });
 
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    receive(url);
+    if (isControlLink(url)) inbox.receiveArgv([url]);
+    else receive(url);
   });
   app.on('second-instance', (_event, argv) => {
+    if (inbox.receiveArgv(argv) !== 'none') return;
     const url = findProtocolUrl(argv);
     if (url) receive(url);
     else showMain();
   });
-  const coldStartUrl = findProtocolUrl(process.argv);
+  // A cold start with a control request starts in the tray and runs it once ready.
+  const coldStartControl = inbox.receiveArgv(process.argv) !== 'none';
+  const coldStartUrl = findProtocolUrl(process.argv.filter((arg) => !isControlLink(arg)));
   if (coldStartUrl) receive(coldStartUrl);
 
   // A tray app keeps running with every window closed.
   app.on('window-all-closed', () => undefined);
 
+  const appInfo = () =>
+    ({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      shell: 'electron',
+      demo: servicesDemo(),
+    }) as const;
+  let servicesDemo: () => boolean = () => true;
+
   void app.whenReady().then(async () => {
     const devServer = process.env.VITE_DEV_SERVER_URL;
+    const power = electronPowerEvents();
     const services = await createServices({
       shell: 'electron',
       clock: systemClock,
@@ -71,7 +103,7 @@ if (!app.requestSingleInstanceLock()) {
       store: new ElectronStoreKv(),
       cipher: new SafeStorageCipher(),
       browser: systemBrowser,
-      power: electronPowerEvents(),
+      power,
       protocol: electronProtocolRegistrar(),
       fetch: (url, init) => fetch(url, init),
       buildClientId: __TRAYPLAY_BUILD_CLIENT_ID__ || null,
@@ -80,6 +112,7 @@ if (!app.requestSingleInstanceLock()) {
           ? { accountsBaseUrl: process.env.TRAYPLAY_ACCOUNTS_URL, apiBaseUrl: process.env.TRAYPLAY_API_URL }
           : null,
     });
+    servicesDemo = () => services.isDemo();
     const windows = new WindowManager({
       renderer: devServer ? { kind: 'devServer', url: devServer } : { kind: 'files', dir: join(__dirname, '../renderer') },
       preloadPath: join(__dirname, 'preload.cjs'),
@@ -87,41 +120,72 @@ if (!app.requestSingleInstanceLock()) {
       onVisibilityChange: (visible) => services.setVisibility(visible ? 'window' : 'tray'),
     });
     showMain = () => windows.showMain();
-    const core = createCore({
-      info: () => ({
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        shell: 'electron',
-        demo: services.isDemo(),
+    const wayland = isNativeWayland(process.platform, process.env, app.commandLine.getSwitchValue('ozone-platform'));
+    const desktopShell = new DesktopShell({
+      clock: systemClock,
+      log: logger.scope('shell'),
+      playback: services.playback,
+      preferences: services.preferences,
+      desktop: services.desktop,
+      windows,
+      power,
+      shortcuts: { port: electronGlobalShortcuts(), env: electronShortcutEnvironment(wayland) },
+      inbox,
+      problems,
+      diagnosticsContext: () => ({
+        info: appInfo(),
+        versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+        os: { platform: process.platform, release: release(), arch: process.arch },
+        session: process.platform === 'linux' ? (wayland ? 'wayland' : 'x11') : 'native',
       }),
+      openLogsFolder: async () => {
+        const problem = await shell.openPath(logDir);
+        return problem ? err('internal', `The logs folder could not be opened: ${problem}`) : ok(null);
+      },
+      copyToClipboard: (text) => clipboard.writeText(text).then(() => true),
+    });
+    const core = createCore({
+      info: appInfo,
       logger,
       auth: services.auth,
       playback: services.playback,
+      preferences: services.preferences,
+      desktop: services.desktop,
       windows,
+      shellActions: desktopShell.actions,
     });
     const stopIpc = serveOverIpc(core.dispatcher, windows, logger.scope('ipc'));
+    // Linux: Trayplay in the desktop's media controls (MPRIS), following the local Spotify app.
+    const media = startPlatformMediaSession({
+      clock: systemClock,
+      logger,
+      playback: services.playback,
+      preferences: services.preferences,
+      desktop: services.desktop,
+      raise: () => windows.showMain(),
+      quit: () => app.quit(),
+    });
 
     deliver = (url) => services.handleProtocolUrl(url);
     for (const url of pendingUrls.splice(0)) deliver(url);
 
     const onTray = (action: TrayAction): void => {
-      const done = (promise: Promise<unknown>): void => void promise.catch(() => undefined);
+      const run = (command: Parameters<DesktopShell['dispatch']>[0]): void => void desktopShell.dispatch(command, 'tray');
       switch (action) {
         case 'togglePlay':
-          return done(services.playback.togglePlay());
+          return run('playPause');
         case 'next':
-          return done(services.playback.next());
+          return run('next');
         case 'previous':
-          return done(services.playback.previous());
+          return run('previous');
         case 'like':
-          return done(services.playback.setLiked(true));
+          return run('like');
         case 'unlike':
-          return done(services.playback.setLiked(false));
+          return run('unlike');
         case 'showMain':
-          return windows.showMain();
+          return run('showMain');
         case 'toggleMini':
-          return windows.toggleMini();
+          return run('toggleMini');
         case 'quit':
           return app.quit();
       }
@@ -131,13 +195,16 @@ if (!app.requestSingleInstanceLock()) {
     const stopTray = core.state.subscribe((state) => tray.render(state));
 
     windows.create('mini');
-    // Started by the OS at login: stay in the tray. Otherwise show the main window.
-    if (!process.argv.includes('--hidden')) windows.showMain();
+    desktopShell.start(core.state);
+    // Started by the OS at login, or to run a control command: stay in the tray. Otherwise show the main window.
+    if (!process.argv.includes('--hidden') && !coldStartControl) windows.showMain();
 
     app.on('activate', () => windows.showMain());
     app.on('before-quit', () => {
+      desktopShell.stop();
       stopTray();
       stopIpc();
+      void media.dispose();
       tray.destroy();
       core.dispose();
       void services.dispose();

@@ -4,6 +4,7 @@ import { call, command, event, type ClientApi } from './ipc/contract-kit';
 import { AppInfoSchema, AppStateSchema } from './state/app-state';
 import { RedirectModeSchema } from './state/auth-state';
 import { DeviceSchema } from './state/now-playing';
+import { PreferencesPatchSchema } from './state/preferences';
 
 const none = z.undefined();
 const done = z.null();
@@ -20,6 +21,13 @@ export const LogEntrySchema = z.object({
   message: z.string().max(2000),
 });
 
+export const DiagnosticsSchema = z.object({
+  text: z.string(),
+  /** Whether it is on the clipboard (the web preview has none: the page copies `text` itself). */
+  copied: z.boolean(),
+});
+export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
+
 /**
  * The one contract between the windows and main. Channels are `domain:name`; both transports (Electron
  * IPC and WebSocket) and the preload are generated from this object.
@@ -32,6 +40,13 @@ export const contract = {
     onState: event(AppStateSchema),
     /** Renderer log lines, written by main's logger (with redaction). */
     log: command(LogEntrySchema),
+    /** Opens the folder holding Trayplay's log files in the file manager. */
+    openLogsFolder: call(none, done),
+    /**
+     * A redacted report for bug reports (versions, OS, state kinds, recent errors; never a token, code or
+     * account id). Main also puts it on the clipboard where it can.
+     */
+    copyDiagnostics: call(none, DiagnosticsSchema),
   },
   auth: {
     signIn: call(none, done),
@@ -54,6 +69,13 @@ export const contract = {
     setLiked: call(z.object({ liked: z.boolean() }), done),
     transfer: call(z.object({ deviceId: z.string().min(1).max(200), play: z.boolean().optional() }), done),
     listDevices: call(none, z.array(DeviceSchema)),
+  },
+  settings: {
+    /** Any section, any subset of its fields; main validates, stores and applies it, then pushes the state. */
+    update: call(PreferencesPatchSchema, done),
+    resetHotkeys: call(none, done),
+    /** macOS: shows the system's Accessibility prompt (media keys need it); the hotkey reports follow. */
+    requestAccessibility: call(none, done),
   },
   window: {
     showMain: command(none),

@@ -115,6 +115,12 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         options.scenario.latencyMs = n;
         break;
       }
+      case '--command-lag': {
+        const n = parseCount('--command-lag', value(), 60_000);
+        if (typeof n === 'string') return { ok: false, error: n };
+        options.scenario.commandLagMs = n;
+        break;
+      }
       case '--seed': {
         const n = parseCount('--seed', value(), 0xffffffff);
         if (typeof n === 'string') return { ok: false, error: n };

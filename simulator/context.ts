@@ -44,8 +44,10 @@ export interface SimContext {
   grants: GrantStore;
   catalogue: Catalogue;
   playback: Playback;
-  /** The user's library (URIs). */
+  /** The user's library (URIs), in the order they were added. */
   saved: Set<string>;
+  /** When each URI was added (GET /me/tracks `added_at`). */
+  savedAt: Map<string, number>;
   consents: Map<string, PendingConsent>;
   faults: FaultState;
   /** Times of /v1 requests in the rolling 30 s window. */

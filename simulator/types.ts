@@ -27,6 +27,11 @@ export interface Scenario {
   accessTokenLifetimeSec: number;
   refreshTokenLifetimeMs: number;
   latencyMs: number;
+  /**
+   * How long after its answer a player command shows in reads (`GET /me/player`, devices, queue): Spotify
+   * answers 204 at once and applies the command a few hundred ms later. Default 300; 0: at once.
+   */
+  commandLagMs: number;
   accountName: string;
   /** The world starts with the computer active and a track playing (default true); false: nothing active (204). */
   startPlaying: boolean;

@@ -84,6 +84,12 @@ export class WindowManager implements WindowControl, TrustedSenders {
     else win.showInactive();
   }
 
+  /** Shows the mini-player without taking focus (control links, `--show-mini`). */
+  public showMini(): void {
+    const win = this.create('mini');
+    if (!win.isVisible()) win.showInactive();
+  }
+
   public hideMini(): void {
     this.windows.get('mini')?.hide();
   }

@@ -114,7 +114,7 @@ export class AuthService implements AccessTokenSource {
         logger: log.child('refresh'),
         secrets: deps.secrets,
         persist: (tokens) => this.sessions.persist(tokens),
-        unpersist: () => this.sessions.clear(),
+        erase: () => this.sessions.erase(),
         onChange: () => this.changed(),
         onEnded: (reason) => this.onSessionEnded(reason),
         random: deps.random,
@@ -279,10 +279,10 @@ export class AuthService implements AccessTokenSource {
   public async setPlaintextOptIn(optIn: boolean): Promise<Result<null>> {
     const saved = this.deps.settings.setPlaintextOptIn(optIn);
     if (!saved.ok) return saved;
-    const tokens = this.keeper.current();
     if (!this.deps.cipher.isSecure() && this.mode() === 'spotify') {
-      if (optIn && tokens) await this.sessions.persist(tokens);
-      if (!optIn) this.sessions.clear();
+      // Through the session's queue, so it cannot cross a refresh's write.
+      if (this.keeper.current()) await this.keeper.rewrite();
+      else if (!optIn) this.sessions.clear();
     }
     this.changed();
     return ok(null);
@@ -301,9 +301,10 @@ export class AuthService implements AccessTokenSource {
     return this.keeper.refreshAfterUnauthorized(staleToken);
   }
 
-  /** Completes when any code exchange in progress has finished (tests, demo start). */
-  public settled(): Promise<void> {
-    return this.exchangeTask;
+  /** Completes when any code exchange in progress and every queued vault write have finished (tests, demo start). */
+  public async settled(): Promise<void> {
+    await this.exchangeTask;
+    await this.keeper.settled();
   }
 
   private busy(): boolean {
@@ -370,6 +371,8 @@ export class AuthService implements AccessTokenSource {
 
   private async exchange(attempt: Attempt, code: string): Promise<void> {
     this.exchanging = attempt;
+    // A sign-out from here on wins over this sign-in, however late its write finishes.
+    const since = this.keeper.epoch();
     this.changed();
     const result = await exchangeCode({ http: (url, init) => this.http()(url, init), clock: this.deps.clock }, attempt.endpoints, {
       clientId: attempt.clientId,
@@ -378,8 +381,8 @@ export class AuthService implements AccessTokenSource {
       verifier: attempt.verifier,
     });
     if (this.exchanging !== attempt) return;
-    this.exchanging = null;
     if (!result.ok || result.grant.refreshToken === null) {
+      this.exchanging = null;
       this.deps.logger.warn('code exchange failed', { reason: result.ok ? 'no refresh token' : result.error.kind });
       this.settle({ kind: 'signedOut', notice: result.ok ? exchangeNotice({ kind: 'bad_response', message: '' }) : exchangeNotice(result.error) });
       return;
@@ -394,10 +397,16 @@ export class AuthService implements AccessTokenSource {
       authorizedAt: attempt.startedAt,
       account: null,
     };
-    this.deps.secrets.addSecret(tokens.accessToken);
-    this.deps.secrets.addSecret(tokens.refreshToken);
-    await this.sessions.persist(tokens);
-    this.keeper.set(tokens);
+    // Still "authorizing" (Sign in refused) until the session is durable; a sign-out meanwhile discards it.
+    const kept = await this.keeper.signIn(tokens, since);
+    if (!kept) return;
+    if (this.exchanging !== attempt) {
+      // Cancelled while the write was under way: the new session goes again.
+      this.keeper.clear();
+      this.changed();
+      return;
+    }
+    this.exchanging = null;
     this.outcome = { kind: 'signedOut', notice: null };
     this.deps.logger.info('signed in', { scopes: tokens.scopes.length });
     await this.loadAccount();
@@ -406,15 +415,16 @@ export class AuthService implements AccessTokenSource {
   }
 
   private async loadAccount(): Promise<void> {
+    const epoch = this.keeper.epoch();
     const account = await fetchAccount(this.authorizedFetch, this.endpoints(), this.deps.logger);
-    if (!account) return;
-    const updated = this.keeper.amend({ account });
-    if (updated) await this.sessions.persist(updated);
+    // Signed out or another session meanwhile: this name is not theirs.
+    if (!account || epoch !== this.keeper.epoch()) return;
+    this.keeper.amend({ account });
     this.changed();
   }
 
   private onSessionEnded(reason: string): void {
-    this.sessions.clear();
+    // The keeper dropped the session: the wipe is already queued behind any write under way.
     if (this.mode() === 'demo') {
       void this.demoSignIn();
       return;
@@ -422,12 +432,11 @@ export class AuthService implements AccessTokenSource {
     this.settle({ kind: 'sessionEnded', reason });
   }
 
-  /** Wipes the session from memory and disk and abandons any attempt. */
+  /** Wipes the session from memory and (behind any write under way) from disk, and abandons any attempt. */
   private dropSession(): void {
     this.exchanging = null;
     this.flow.cancel();
     this.keeper.clear();
-    this.sessions.clear();
   }
 
   private async openReceiver(): Promise<Result<string>> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { MAX_CALLBACK_LENGTH, MAX_PARAM_LENGTH, deniedMessage, parseCallback } from './callback-parser';
+import { MAX_CALLBACK_LENGTH, MAX_PARAM_LENGTH, deniedMessage, parseCallback, type Callback } from './callback-parser';
 
 const PROTOCOL = 'trayplay://callback';
 const LOOPBACK = 'http://127.0.0.1:49152/callback';
@@ -73,11 +73,29 @@ describe('parseCallback', () => {
 describe('parseCallback under fuzzing', () => {
   const KINDS = new Set(['not_a_url', 'too_long', 'wrong_target', 'missing_param', 'repeated_param', 'oversized_param', 'conflicting_params']);
 
+  /** An accepted reply must be exactly what the URL says, checked against the platform's own URL parser. */
+  const expectExact = (input: string, expected: string, value: Callback): void => {
+    const url = new URL(input);
+    const target = new URL(expected);
+    expect([url.protocol, url.host, url.pathname, url.username, url.password]).toEqual([target.protocol, target.host, target.pathname, '', '']);
+    const query = new URLSearchParams(url.search);
+    expect(query.getAll('state')).toEqual([value.state]);
+    const nonEmpty = (name: string) => query.getAll(name).filter((v) => v !== '');
+    if (value.kind === 'code') {
+      expect(query.getAll('code')).toEqual([value.code]);
+      expect(nonEmpty('error')).toEqual([]);
+    } else {
+      expect(query.getAll('error')).toEqual([value.error]);
+      expect(nonEmpty('code')).toEqual([]);
+      const description = query.getAll('error_description');
+      expect(value.description).toBe(description[0] ? description[0] : null);
+    }
+  };
+
   const checkTotal = (input: string, expected: string): void => {
     const parsed = parseCallback(input, expected);
     if (parsed.ok) {
-      expect(['code', 'denied']).toContain(parsed.value.kind);
-      expect(parsed.value.state.length).toBeGreaterThan(0);
+      expectExact(input, expected, parsed.value);
     } else {
       expect(KINDS.has(parsed.error.kind)).toBe(true);
       expect(parsed.error.message.length).toBeGreaterThan(0);
@@ -86,7 +104,7 @@ describe('parseCallback under fuzzing', () => {
 
   it('never throws on arbitrary strings', () => {
     fc.assert(fc.property(fc.string({ maxLength: 6000 }), (input) => checkTotal(input, PROTOCOL)), { numRuns: 2000 });
-  });
+  }, 30_000);
 
   it('never throws on arbitrary full-unicode and URL-ish strings', () => {
     const urlish = fc
@@ -104,7 +122,27 @@ describe('parseCallback under fuzzing', () => {
       { numRuns: 3000 },
     );
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (input) => checkTotal(input, LOOPBACK)), { numRuns: 1000 });
-  });
+  }, 30_000);
+
+  it('accepts URL-ish replies only when they are exactly right, and some are accepted', () => {
+    const value = fc.string({ unit: fc.constantFrom(...'abZ09-._~%&=+ '), maxLength: 12 });
+    const reply = fc
+      .tuple(
+        fc.constantFrom(PROTOCOL, LOOPBACK, 'trayplay://callback/', 'trayplay://other', 'http://127.0.0.1:1/callback'),
+        fc.array(fc.tuple(fc.constantFrom('code', 'state', 'error', 'error_description', 'x'), value), { minLength: 1, maxLength: 5 }),
+      )
+      .map(([base, params]) => `${base}?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`);
+    let accepted = 0;
+    fc.assert(
+      fc.property(reply, fc.constantFrom(PROTOCOL, LOOPBACK), (input, expected) => {
+        const parsed = parseCallback(input, expected);
+        if (parsed.ok) accepted += 1;
+        checkTotal(input, expected);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(accepted).toBeGreaterThan(0);
+  }, 30_000);
 
   it('accepts exactly the well-formed replies, and returns the state they carried', () => {
     const token = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~'), minLength: 1, maxLength: 100 });

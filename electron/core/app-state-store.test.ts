@@ -7,8 +7,8 @@ import { appStateFixture } from '../testing/app-state-fixture';
 import { AppStateStore } from './app-state-store';
 
 const parts = (): Omit<AppState, 'rev'> => {
-  const { auth, authSettings, playback } = appStateFixture({ auth: { kind: 'signedOut', notice: null } });
-  return { auth, authSettings, playback };
+  const { auth, authSettings, playback, preferences, desktop } = appStateFixture({ auth: { kind: 'signedOut', notice: null } });
+  return { auth, authSettings, playback, preferences, desktop };
 };
 
 describe('app state store', () => {

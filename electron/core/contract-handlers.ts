@@ -5,26 +5,30 @@ import type { AppInfo } from '../../shared/state/app-state';
 import type { Logger } from '../logging/logger';
 
 import type { AppStateStore } from './app-state-store';
-import type { AuthFacade, PlaybackFacade, WindowControl } from './facades';
+import type { AuthFacade, PlaybackFacade, PreferencesFacade, ShellActionsFacade, WindowControl } from './facades';
 
 export interface HandlerDeps {
   readonly info: () => AppInfo;
   readonly state: AppStateStore;
   readonly auth: AuthFacade;
   readonly playback: PlaybackFacade;
+  readonly preferences: PreferencesFacade;
   readonly windows: WindowControl;
+  readonly shellActions: ShellActionsFacade;
   /** Where renderer log lines are written. */
   readonly rendererLog: Logger;
 }
 
 /** The contract's implementation: thin, every decision lives in the services. */
 export function contractHandlers(deps: HandlerDeps): Handlers<Contract> {
-  const { auth, playback, windows } = deps;
+  const { auth, playback, preferences, windows, shellActions } = deps;
   return {
     app: {
       getInfo: () => ok(deps.info()),
       getState: () => ok(deps.state.get()),
       log: ({ level, message }, ctx) => deps.rendererLog[level](message, { window: ctx.origin }),
+      openLogsFolder: () => shellActions.openLogsFolder(),
+      copyDiagnostics: () => shellActions.diagnostics(),
     },
     auth: {
       signIn: () => auth.signIn(),
@@ -45,6 +49,11 @@ export function contractHandlers(deps: HandlerDeps): Handlers<Contract> {
       setLiked: ({ liked }) => playback.setLiked(liked),
       transfer: ({ deviceId, play }) => playback.transfer(deviceId, play),
       listDevices: () => playback.listDevices(),
+    },
+    settings: {
+      update: (patch) => preferences.update(patch),
+      resetHotkeys: () => preferences.resetHotkeys(),
+      requestAccessibility: () => shellActions.requestAccessibility(),
     },
     window: {
       showMain: () => windows.showMain(),

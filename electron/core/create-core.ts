@@ -1,19 +1,30 @@
 import { contract, type Contract } from '../../shared/contract';
 import { createDispatcher, type Dispatcher } from '../../shared/ipc/dispatcher';
+import { err, ok } from '../../shared/result';
 import type { AppInfo } from '../../shared/state/app-state';
 import type { RootLogger } from '../logging/logger';
 
 import { AppStateStore } from './app-state-store';
 import { contractHandlers } from './contract-handlers';
-import type { AuthFacade, PlaybackFacade, WindowControl } from './facades';
+import type { AuthFacade, DesktopFacade, PlaybackFacade, PreferencesFacade, ShellActionsFacade, WindowControl } from './facades';
 
 export interface CoreDeps {
   readonly info: () => AppInfo;
   readonly logger: RootLogger;
   readonly auth: AuthFacade;
   readonly playback: PlaybackFacade;
+  readonly preferences: PreferencesFacade;
+  readonly desktop: DesktopFacade;
   readonly windows: WindowControl;
+  /** Accessibility prompt, logs folder, diagnostics; absent: each answers that this shell cannot. */
+  readonly shellActions?: ShellActionsFacade;
 }
+
+const NO_SHELL_ACTIONS: ShellActionsFacade = {
+  requestAccessibility: () => ok(null),
+  openLogsFolder: () => Promise.resolve(err('restricted', 'This window cannot open folders')),
+  diagnostics: () => Promise.resolve(err('restricted', 'Diagnostics are not available here')),
+};
 
 export interface Core {
   readonly dispatcher: Dispatcher<Contract>;
@@ -30,17 +41,21 @@ export function createCore(deps: CoreDeps): Core {
     auth: deps.auth.state(),
     authSettings: deps.auth.settings(),
     playback: deps.playback.getState(),
+    preferences: deps.preferences.values(),
+    desktop: deps.desktop.get(),
   });
   const state = new AppStateStore(snapshot());
   const sync = (): void => state.update(snapshot());
   const dispatcher = createDispatcher(
     contract,
-    contractHandlers({ ...deps, state, rendererLog: deps.logger.scope('renderer') }),
+    contractHandlers({ ...deps, shellActions: deps.shellActions ?? NO_SHELL_ACTIONS, state, rendererLog: deps.logger.scope('renderer') }),
     deps.logger.scope('ipc'),
   );
   const offs = [
     deps.auth.onChange(sync),
     deps.playback.onChange(sync),
+    deps.preferences.onChange(sync),
+    deps.desktop.onChange(sync),
     state.subscribe((next) => dispatcher.emit('app', 'onState', next)),
   ];
   return {

@@ -11,8 +11,11 @@ import type { HttpFetch } from '../ports/http';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar } from '../ports/protocol-registrar';
+import { PreferencesStore } from '../settings/preferences-store';
 import { SettingsStore } from '../settings/settings-store';
 import { WebApiClient } from '../spotify/web-api-client';
+
+import { DesktopStatusHub } from './desktop-status';
 
 /** Everything the services need from the platform: Electron adapters in the app, Node ones in the host. */
 export interface ServicesConfig {
@@ -37,6 +40,9 @@ export interface ServicesConfig {
 export interface Services {
   readonly auth: AuthService;
   readonly playback: PlaybackService;
+  /** The user's desktop choices, and what the OS made of them. */
+  readonly preferences: PreferencesStore;
+  readonly desktop: DesktopStatusHub;
   /** The embedded simulator that demo mode plays against. */
   readonly simulator: Simulator;
   isDemo(): boolean;
@@ -58,6 +64,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const listening = await simulator.listen(0, '127.0.0.1');
   const demoEndpoints = simulatorEndpoints(listening.url);
 
+  const preferences = new PreferencesStore(config.store, logger.scope('preferences'));
+  const desktop = new DesktopStatusHub(config.shell, logger.scope('desktop'));
   const settings = new SettingsStore(config.store, { buildClientId: config.buildClientId ?? null, logger: logger.scope('settings') });
   const auth = new AuthService({
     clock,
@@ -105,6 +113,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   return {
     auth,
     playback,
+    preferences,
+    desktop,
     simulator,
     isDemo: () => auth.mode() === 'demo',
     setVisibility: (visibility) => playback.setVisibility(visibility),

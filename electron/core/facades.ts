@@ -1,6 +1,9 @@
+import type { Diagnostics } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { AuthSettings, AuthState, RedirectMode } from '../../shared/state/auth-state';
+import type { DesktopStatus } from '../../shared/state/desktop';
 import type { Device, PlaybackState } from '../../shared/state/now-playing';
+import type { Preferences, PreferencesPatch } from '../../shared/state/preferences';
 
 /** What the contract needs from sign-in; implemented by the auth service. */
 export interface AuthFacade {
@@ -36,4 +39,25 @@ export interface WindowControl {
   showMain(): void;
   toggleMini(): void;
   hideMini(): void;
+}
+
+/** What the contract needs from the desktop preferences; implemented by the preferences store. */
+export interface PreferencesFacade {
+  values(): Preferences;
+  onChange(listener: () => void): () => void;
+  update(patch: PreferencesPatch): Result<null>;
+  resetHotkeys(): Result<null>;
+}
+
+/** Desktop actions behind settings and bug reports; implemented by the desktop shell (and the host). */
+export interface ShellActionsFacade {
+  requestAccessibility(): Result<null>;
+  openLogsFolder(): Promise<Result<null>>;
+  diagnostics(): Promise<Result<Diagnostics>>;
+}
+
+/** What the OS made of the preferences; implemented by the desktop status hub. */
+export interface DesktopFacade {
+  get(): DesktopStatus;
+  onChange(listener: () => void): () => void;
 }

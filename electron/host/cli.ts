@@ -35,6 +35,8 @@ const host = await startHost({
   userDataDir: parsed.userData,
   port: parsed.port,
   version: process.env.npm_package_version,
+  // On a Linux desktop the preview shows in the system's media controls too.
+  mpris: {},
 });
 console.log(`Trayplay web preview: ${host.url}  (settings in ${parsed.userData}; Ctrl+C to stop)`);
 const stop = (): void => {

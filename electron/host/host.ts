@@ -12,6 +12,10 @@ import { RootLogger, type LogSink } from '../logging/logger';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
 import { noPowerEvents } from '../ports/power-events';
+import { startPlatformMediaSession, type MediaSessionHandle } from '../mpris/media-session';
+import type { ControlOutcome } from '../shell/control-inbox';
+import { DesktopShell } from '../shell/desktop-shell';
+import { RecentProblems } from '../shell/diagnostics';
 
 import { staticFiles } from './static-files';
 import { serveOverWebSocket } from './ws-contract-server';
@@ -29,6 +33,8 @@ export interface HostOptions {
   readonly browser?: Browser;
   readonly services?: Partial<ServicesConfig>;
   readonly version?: string;
+  /** Publish over MPRIS too (Linux): `{}` uses the environment's session bus. Absent: no media session. */
+  readonly mpris?: { readonly address?: string | null };
 }
 
 export interface Host {
@@ -36,6 +42,8 @@ export interface Host {
   readonly core: Core;
   readonly services: Services;
   readonly logger: RootLogger;
+  /** Delivers a process's argv or a control link as a second instance would, through the app's own dispatch. */
+  deliverControl(argvOrUrl: readonly string[] | string): ControlOutcome;
   close(): Promise<void>;
 }
 
@@ -45,7 +53,9 @@ export interface Host {
  * by `npm run dev:web`.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const logger = new RootLogger({ sink: options.logSink ?? ((line) => process.stderr.write(`${line}\n`)) });
+  const problems = new RecentProblems();
+  const sink = options.logSink ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const logger = new RootLogger({ sink: (line, record) => (problems.sink(line, record), sink(line, record)) });
   const log = logger.scope('host');
   const clock = options.clock ?? systemClock;
   const browser: Browser = options.browser ?? {
@@ -74,7 +84,34 @@ export async function startHost(options: HostOptions): Promise<Host> {
     shell: 'web',
     demo: services.isDemo(),
   });
-  const core = createCore({ info, logger, auth: services.auth, playback: services.playback, windows });
+  // The same hotkey/control-link dispatch as the app, without global shortcuts or windows.
+  const desktopShell = new DesktopShell({
+    clock,
+    log: logger.scope('shell'),
+    playback: services.playback,
+    preferences: services.preferences,
+    desktop: services.desktop,
+    windows: { showMain: () => undefined, toggleMini: () => undefined, showMini: () => undefined },
+    power: noPowerEvents,
+    problems,
+    diagnosticsContext: () => ({
+      info: info(),
+      versions: { node: process.versions.node },
+      os: { platform: process.platform, release: 'web preview', arch: process.arch },
+      session: 'web',
+    }),
+  });
+  const core = createCore({
+    info,
+    logger,
+    auth: services.auth,
+    playback: services.playback,
+    preferences: services.preferences,
+    desktop: services.desktop,
+    windows,
+    shellActions: desktopShell.actions,
+  });
+  desktopShell.start(core.state);
 
   const serveFile = staticFiles(options.rendererDir);
   const server = createServer((request, response) => {
@@ -89,6 +126,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const ws = serveOverWebSocket(server, core.dispatcher, () => url, logger.scope('ws'), (count) =>
     services.setVisibility(count > 0 ? 'window' : 'tray'),
   );
+  const media: MediaSessionHandle | null = options.mpris
+    ? startPlatformMediaSession({
+        clock,
+        logger,
+        playback: services.playback,
+        preferences: services.preferences,
+        desktop: services.desktop,
+        raise: null,
+        quit: null,
+        ...(options.mpris.address !== undefined ? { address: options.mpris.address } : {}),
+      })
+    : null;
   log.info('headless host ready', { url });
 
   return {
@@ -96,7 +145,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     core,
     services,
     logger,
+    deliverControl: (argvOrUrl) => desktopShell.inbox.receiveArgv(typeof argvOrUrl === 'string' ? [argvOrUrl] : argvOrUrl),
     close: async () => {
+      await media?.dispose();
+      desktopShell.stop();
       await ws.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       core.dispose();

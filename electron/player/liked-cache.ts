@@ -4,8 +4,10 @@
  * the next time the track shows (it may have been liked in the Spotify app meanwhile). Bounded (LRU).
  */
 export class LikedCache {
-  private readonly known = new Map<string, { readonly liked: boolean; readonly at: number }>();
-  private readonly inFlight = new Set<string>();
+  private readonly known = new Map<string, { readonly liked: boolean; readonly at: number; readonly version: number }>();
+  /** Lookups out, with the cache's version when each left: an answer older than a later `set` is ignored. */
+  private readonly inFlight = new Map<string, number>();
+  private version = 0;
 
   public constructor(
     private readonly capacity = 500,
@@ -23,7 +25,8 @@ export class LikedCache {
 
   public set(uri: string, liked: boolean, now: number): void {
     this.known.delete(uri);
-    this.known.set(uri, { liked, at: now });
+    this.version += 1;
+    this.known.set(uri, { liked, at: now, version: this.version });
     while (this.known.size > this.capacity) {
       const oldest = this.known.keys().next();
       if (oldest.done) break;
@@ -35,13 +38,19 @@ export class LikedCache {
   public beginLookup(uri: string, now: number): boolean {
     const entry = this.known.get(uri);
     if (this.inFlight.has(uri) || (entry !== undefined && now - entry.at < this.maxAgeMs)) return false;
-    this.inFlight.add(uri);
+    this.inFlight.set(uri, this.version);
     return true;
   }
 
   /** Ends a lookup; `liked` null when it failed (the next observation of the track may try again). */
   public endLookup(uri: string, liked: boolean | null, now: number): void {
+    const startedAt = this.inFlight.get(uri);
+    // Not ours (the cache was cleared meanwhile): the answer belongs to a session that is gone.
+    if (startedAt === undefined) return;
     this.inFlight.delete(uri);
+    const entry = this.known.get(uri);
+    // The user liked or unliked while the lookup was out: that is newer than the answer.
+    if (entry !== undefined && entry.version > startedAt) return;
     if (liked !== null) this.set(uri, liked, now);
   }
 

@@ -90,6 +90,13 @@ describe('withPending / unconfirmed', () => {
 
   it('keeps commands a fetch could not have seen', () => {
     const pending = [entry(1, { kind: 'pause' }, T, null), entry(2, { kind: 'pause' }, T, T + 10), entry(3, { kind: 'pause' }, T, T + 50)];
-    expect(unconfirmed(pending, T + 20).map((p) => p.id)).toEqual([1, 3]);
+    expect(unconfirmed(pending, T + 20, 0).map((p) => p.id)).toEqual([1, 3]);
+  });
+
+  it('keeps a command a read that left within the apply lag after its 204 cannot have seen', () => {
+    const pending = [entry(1, { kind: 'pause' }, T, T + 10)];
+    expect(unconfirmed(pending, T + 100, 700).map((p) => p.id)).toEqual([1]);
+    expect(unconfirmed(pending, T + 709, 700).map((p) => p.id)).toEqual([1]);
+    expect(unconfirmed(pending, T + 710, 700)).toEqual([]);
   });
 });

@@ -87,7 +87,10 @@ export function withPending(observed: NowPlaying, pending: readonly PendingComma
   return state;
 }
 
-/** Keeps the commands an observation made at `fetchStartedAt` cannot have seen yet. */
-export function unconfirmed(pending: readonly PendingCommand[], fetchStartedAt: number): PendingCommand[] {
-  return pending.filter((entry) => entry.settledAt === null || entry.settledAt > fetchStartedAt);
+/**
+ * Keeps the commands an observation made at `fetchStartedAt` cannot have seen yet. Spotify applies a command
+ * some hundred ms after its 204, so only a read that left `applyLagMs` after the 204 confirms it.
+ */
+export function unconfirmed(pending: readonly PendingCommand[], fetchStartedAt: number, applyLagMs: number): PendingCommand[] {
+  return pending.filter((entry) => entry.settledAt === null || entry.settledAt + applyLagMs > fetchStartedAt);
 }

@@ -4,9 +4,8 @@ import { COMPUTER_ID, PHONE_ID, RESTRICTED_ID, SPEAKER_ID } from '../../simulato
 import { progressAt } from '../spotify/mappers';
 import { ManualClock } from '../testing/manual-clock';
 
-import { createPlaybackEngine } from './create-playback';
 import { POLICY } from './refresh-policy';
-import { authorizedFetch, createSimHarness } from './testing/sim-session';
+import { createSimHarness } from './testing/sim-session';
 
 // The service, the real Web API client and the simulator, on one manual clock.
 
@@ -68,6 +67,24 @@ describe('PlaybackService against the simulator', () => {
     expect(item(h).isPlaying).toBe(false);
     expect(await h.service.togglePlay()).toEqual({ ok: true, value: null });
     expect(h.sim.control.state().isPlaying).toBe(true);
+  });
+
+  it('bug 8: with Spotify’s apply lag, a read right after a 204 does not flip the display back', async () => {
+    const h = await started({ scenario: { commandLagMs: 300 } });
+    await h.clock.advance(5_000);
+    const shown: boolean[] = [];
+    h.service.onChange(() => {
+      const np = h.service.getState().nowPlaying;
+      if (np.kind === 'item') shown.push(np.isPlaying);
+    });
+    expect(await h.service.togglePlay()).toEqual({ ok: true, value: null });
+    await h.clock.advance(100);
+    h.service.setVisibility('tray');
+    h.service.setVisibility('window');
+    for (let i = 0; i < 30; i += 1) await h.clock.advance(500);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((playing) => !playing)).toBe(true);
+    expect(item(h).isPlaying).toBe(false);
   });
 
   it('next and previous', async () => {
@@ -332,6 +349,17 @@ describe('PlaybackService against the simulator', () => {
       expect(h.sim.control.state()).toMatchObject({ activeDeviceId: COMPUTER_ID, isPlaying: true });
     });
 
+    it('the first Play after picking a device plays there (transfer with play while nothing played)', async () => {
+      const h = await started({ scenario: { startPlaying: false } });
+      const asked = await h.service.togglePlay();
+      expect(asked).toMatchObject({ ok: false, error: { code: 'no_active_device' } });
+      await h.service.listDevices();
+      expect(await h.service.transfer(PHONE_ID, true)).toEqual({ ok: true, value: null });
+      expect(h.sim.control.state()).toMatchObject({ activeDeviceId: PHONE_ID, isPlaying: true });
+      await confirm(h);
+      expect(item(h)).toMatchObject({ isPlaying: true, device: { id: PHONE_ID } });
+    });
+
     it('returns the device list when there is no obvious choice', async () => {
       const h = await started({ scenario: { startPlaying: false } });
       expect(h.service.getState().nowPlaying).toEqual({ kind: 'idle' });
@@ -434,24 +462,5 @@ describe('PlaybackService against the simulator', () => {
       await h.clock.advance(1_000);
       expect(item(h).item.uri).toBe(h.sim.control.state().itemUri);
     });
-  });
-});
-
-describe('createPlaybackEngine', () => {
-  it('wires the client and the service', async () => {
-    const clock = new ManualClock();
-    const h = await createSimHarness({ clock });
-    const { service } = createPlaybackEngine({
-      fetch: authorizedFetch((url, init) => h.sim.fetch(url, init), h.tokens),
-      tokens: h.tokens,
-      clock,
-      apiBaseUrl: `${h.sim.baseUrl}/v1`,
-      visibility: 'window',
-    });
-    service.start();
-    await clock.advance(0);
-    expect(service.getState().nowPlaying.kind).toBe('item');
-    service.stop();
-    expect(clock.pending).toBe(0);
   });
 });

@@ -7,7 +7,8 @@ import type { ApiResult, PlaybackSnapshot } from '../spotify/web-api-client';
 import { ManualClock, settle } from '../testing/manual-clock';
 
 import { NOTICE_MESSAGES } from './notice';
-import { PlaybackService, type PlayerApi } from './playback-service';
+import { PlaybackService } from './playback-service';
+import type { PlayerApi } from './player-api';
 import { POLICY } from './refresh-policy';
 
 // The service over a scripted API: every call waits until the test answers it, so in-flight behaviour
@@ -231,6 +232,8 @@ describe('PlaybackService (scripted API)', () => {
     expect(methods()).toHaveLength(count);
     service.wake('window-shown');
     await clock.advance(0);
+    // Exactly one new request, and it is the probe read (the last call was a read before the wake too).
+    expect(methods()).toHaveLength(count + 1);
     expect(methods().at(-1)).toBe('getPlaybackState');
   });
 

@@ -6,34 +6,16 @@ import type { AccessTokenSource } from '../ports/access-token';
 import type { Clock, TimerHandle } from '../ports/clock';
 import { toAppError, type SpotifyError } from '../spotify/api-errors';
 import { likeableUri, toDevice, toDeviceChoices, toNowPlaying } from '../spotify/mappers';
-import type { ApiResult, WebApiClient } from '../spotify/web-api-client';
+import type { ApiResult } from '../spotify/web-api-client';
 
 import { CommandQueue, type Coalescing } from './command-queue';
+import type { PlayerApi } from './player-api';
 import { laneOf, needsPremium, NEXT_REPEAT, type CommandLane, type PlayerCommand } from './commands';
 import { planRecovery } from './device-recovery';
 import { LikedCache } from './liked-cache';
 import { playbackNotice } from './notice';
 import { unconfirmed, withPending, type PendingCommand } from './optimistic';
 import { nextFetchAt, POLICY, retryDelayMs, type RefreshPlan, type RefreshPolicyInput, type Visibility } from './refresh-policy';
-
-/** The endpoints the service uses; the real client or a fake. */
-export type PlayerApi = Pick<
-  WebApiClient,
-  | 'getPlaybackState'
-  | 'getDevices'
-  | 'play'
-  | 'pause'
-  | 'next'
-  | 'previous'
-  | 'seek'
-  | 'setVolume'
-  | 'setShuffle'
-  | 'setRepeat'
-  | 'transfer'
-  | 'libraryContains'
-  | 'saveToLibrary'
-  | 'removeFromLibrary'
->;
 
 export interface PlaybackServiceDeps {
   readonly api: PlayerApi;
@@ -241,7 +223,10 @@ export class PlaybackService implements PlaybackFacade {
   public async listDevices(): Promise<Result<Device[]>> {
     const gate = this.gate(false);
     if (gate) return gate;
+    const generation = this.generation;
     const result = await this.api.getDevices();
+    // The account changed meanwhile: the old account's devices are not the new one's; ask again.
+    if (generation !== this.generation) return this.listDevices();
     if (!result.ok) {
       this.noteError(result.error);
       return toAppError(result.error);
@@ -284,7 +269,13 @@ export class PlaybackService implements PlaybackFacade {
     this.pending.push(entry);
     this.emit();
     return this.queue.enqueue(laneOf(command), coalescing, {
-      run: () => this.send(entry),
+      // The client answers with data; should a send ever reject, its optimistic effect must not stay for good.
+      run: () =>
+        this.send(entry).catch((cause: unknown) => {
+          this.dropPending(entry);
+          this.log?.error('command failed unexpectedly', { command: entry.command.kind, error: cause instanceof Error ? cause.message : 'unknown' });
+          return err('internal', 'Trayplay could not send that to Spotify.');
+        }),
       onSkipped: () => this.dropPending(entry),
     });
   }
@@ -300,7 +291,7 @@ export class PlaybackService implements PlaybackFacade {
     let result = await this.call(entry.command);
     if (generation !== this.generation) return stale(result);
     if (!result.ok && result.error.kind === 'no_active_device') {
-      const recovered = await this.recoverDevice(entry.command);
+      const recovered = await this.recoverDevice(entry.command, generation);
       if (generation !== this.generation) return recovered.ok ? stale(recovered.value) : recovered;
       if (!recovered.ok) {
         this.dropPending(entry);
@@ -365,8 +356,10 @@ export class PlaybackService implements PlaybackFacade {
    * NO_ACTIVE_DEVICE: wake the last-used or the only device (transfer, then the command once, aimed at it);
    * otherwise hand the device list to the user. Returns the retried command's result, or the error to show.
    */
-  private async recoverDevice(command: PlayerCommand): Promise<Result<ApiResult<null>>> {
+  private async recoverDevice(command: PlayerCommand, generation: number): Promise<Result<ApiResult<null>>> {
     const listed = await this.api.getDevices();
+    // Nothing may be sent for a new account on the strength of the old one's device list.
+    if (generation !== this.generation) return toAppError({ kind: 'no_active_device' });
     if (!listed.ok) {
       this.noteError(listed.error);
       return toAppError(listed.error);
@@ -378,10 +371,12 @@ export class PlaybackService implements PlaybackFacade {
         devices: toDeviceChoices(plan.devices),
       });
     }
+    // The user picked the device: recovery goes there (once it is listed), never to another one.
+    if (command.kind === 'transfer') return ok(await this.api.transfer(command.deviceId, command.play));
     this.log?.info('no active device: waking one', { why: plan.why });
-    if (command.kind === 'transfer') return ok(await this.api.transfer(plan.deviceId, command.play));
     // Play resumes as part of the transfer; other commands follow it, aimed at the woken device.
     const transferred = await this.api.transfer(plan.deviceId, command.kind === 'play');
+    if (generation !== this.generation) return ok(transferred);
     if (!transferred.ok) return ok(transferred);
     this.lastUsedDeviceId = plan.deviceId;
     if (command.kind === 'play') return ok(transferred);
@@ -425,6 +420,8 @@ export class PlaybackService implements PlaybackFacade {
         this.becomeSignedOut();
         return;
       }
+      // The wake was answered by this attempt: from here the backoff decides, not a 1 Hz loop.
+      this.wakeRequested = false;
       this.failures += 1;
       this.lastFailure = 'stale';
       this.lastFetchAt = this.clock.now();
@@ -455,7 +452,7 @@ export class PlaybackService implements PlaybackFacade {
     if (uri !== null && observed.kind === 'item') observed = { ...observed, liked: this.liked.get(uri) };
     if ((observed.kind === 'item' || observed.kind === 'private') && observed.device.id !== null) this.lastUsedDeviceId = observed.device.id;
     this.observed = observed;
-    this.pending = unconfirmed(this.pending, startedAt);
+    this.pending = unconfirmed(this.pending, startedAt, POLICY.confirmDelayMs);
     this.emit();
     if (uri !== null) this.lookUpLiked(uri);
   }
@@ -467,9 +464,10 @@ export class PlaybackService implements PlaybackFacade {
     const lookup = this.api.libraryContains([uri]).then((result) => {
       if (generation !== this.generation) return;
       if (!result.ok) this.noteError(result.error);
-      const liked = result.ok ? (result.value[0] ?? null) : null;
-      this.liked.endLookup(uri, liked, this.clock.now());
-      if (liked !== null && this.observed.kind === 'item' && this.observed.item.uri === uri) {
+      this.liked.endLookup(uri, result.ok ? (result.value[0] ?? null) : null, this.clock.now());
+      // The cache knows whether a like made while the lookup was out is newer than its answer.
+      const liked = this.liked.get(uri);
+      if (liked !== null && this.observed.kind === 'item' && this.observed.item.uri === uri && this.observed.liked !== liked) {
         this.observed = { ...this.observed, liked };
         this.emit();
       }
@@ -663,3 +661,4 @@ function isAlreadyThere(command: PlayerCommand, error: SpotifyError): boolean {
 function stale(result: ApiResult<null>): Result<null> {
   return result.ok ? ok(null) : toAppError(result.error);
 }
+export type { PlayerApi } from './player-api';

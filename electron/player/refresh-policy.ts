@@ -93,17 +93,21 @@ export function nextFetchAt(input: RefreshPolicyInput): RefreshPlan {
     return planned < floor ? { at: floor, reason, rateLimited: true } : { at: planned, reason, rateLimited: false };
   };
 
+  // Past times are clamped to now: a wall clock set back (NTP, a VM resume) must not put the next read hours away.
+  const past = (at: number | null): number | null => (at === null ? null : Math.min(at, now));
   if (!input.signedIn) return { at: null, reason: 'signed-out', rateLimited: false };
-  if (input.quotaExceededAt !== null) return plan(input.quotaExceededAt + POLICY.quotaBackoffMs, 'quota-backoff');
-  if (input.lastFetchAt === null) return plan(now, 'first');
+  const quotaAt = past(input.quotaExceededAt);
+  if (quotaAt !== null) return plan(quotaAt + POLICY.quotaBackoffMs, 'quota-backoff');
+  const last = past(input.lastFetchAt);
+  if (last === null) return plan(now, 'first');
   // Opening the popup ten times in ten seconds must not mean ten fetches: a wake-up still keeps the minimum gap.
-  if (input.wakeRequested) return plan(Math.max(now, input.lastFetchAt + POLICY.minGapMs), 'wake');
-  if (input.failures > 0) return plan(input.lastFetchAt + retryDelayMs(input.failures), 'retry');
+  if (input.wakeRequested) return plan(Math.max(now, last + POLICY.minGapMs), 'wake');
+  if (input.failures > 0) return plan(last + retryDelayMs(input.failures), 'retry');
 
-  const last = input.lastFetchAt;
   const candidates: Array<[number, RefreshReason]> = [[last + cadenceMs(input.visibility, input.isPlaying), 'cadence']];
-  if (input.lastCommandAt !== null && input.lastCommandAt >= last) {
-    candidates.push([input.lastCommandAt + POLICY.confirmDelayMs, 'confirm-command']);
+  const commandAt = past(input.lastCommandAt);
+  if (commandAt !== null && commandAt >= last) {
+    candidates.push([commandAt + POLICY.confirmDelayMs, 'confirm-command']);
   }
   if (input.isPlaying && input.expectedEndAt !== null) {
     const end = input.expectedEndAt + POLICY.trackEndGraceMs;

@@ -157,7 +157,8 @@ describe('readErrorBody', () => {
         expect(message === null || typeof message === 'string').toBe(true);
       }),
     );
-  });
+    // A property run, not a timing claim: the shared machine can be slow.
+  }, 30_000);
 });
 
 describe('readReason', () => {

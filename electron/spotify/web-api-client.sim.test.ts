@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { createSimulator, DEMO_CLIENT_ID, PHONE_ID, pkceChallenge, type Scenario, type Simulator } from '../../simulator/index';
+import { createSimulator, DEFAULT_SCENARIO, DEMO_CLIENT_ID, PHONE_ID, pkceChallenge, type Scenario, type Simulator } from '../../simulator/index';
 import type { HttpFetch } from '../ports/http';
 import { ManualClock } from '../testing/manual-clock';
 
@@ -58,12 +58,12 @@ async function setUp(scenario: Partial<Scenario>) {
     return response;
   };
   const client = new WebApiClient({ apiBaseUrl: `${sim.baseUrl}/v1`, fetch, clock, timeoutMs: 5_000 });
-  return { sim, client, exchanges };
+  return { sim, client, exchanges, clock };
 }
 
 describe('WebApiClient against the simulator', () => {
   it('with quirkyCommandBodies, every command succeeds, including the 200s with a non-JSON body', async () => {
-    const { sim, client, exchanges } = await setUp({ quirkyCommandBodies: true });
+    const { sim, client, exchanges, clock } = await setUp({ quirkyCommandBodies: true });
     const uri = sim.control.state().itemUri ?? '';
     const results = [
       await client.pause(),
@@ -88,7 +88,8 @@ describe('WebApiClient against the simulator', () => {
       expect(() => JSON.parse(e.body) as unknown).toThrow();
     }
     expect(sim.control.state()).toMatchObject({ activeDeviceId: PHONE_ID, isPlaying: true, shuffle: true, repeat: 'context' });
-    // Reads are unaffected and still parse.
+    // Reads are unaffected and still parse, once Spotify has applied the commands.
+    await clock.advance(DEFAULT_SCENARIO.commandLagMs);
     const state = await client.getPlaybackState();
     expect(state.ok && state.value.state?.device?.id).toBe(PHONE_ID);
   });

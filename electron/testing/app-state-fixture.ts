@@ -1,6 +1,8 @@
 import type { AppState } from '../../shared/state/app-state';
+import { initialDesktopStatus } from '../../shared/state/desktop';
 import type { AuthSettings } from '../../shared/state/auth-state';
 import type { PlaybackState } from '../../shared/state/now-playing';
+import { DEFAULT_PREFERENCES } from '../../shared/state/preferences';
 
 /** Sign-in settings as a fresh install has them. */
 export const defaultAuthSettings = (patch: Partial<AuthSettings> = {}): AuthSettings => ({
@@ -19,6 +21,8 @@ export const appStateFixture = (patch: Partial<Omit<AppState, 'playback'>> & { p
   rev: 1,
   auth: { kind: 'demo' },
   authSettings: defaultAuthSettings(),
+  preferences: DEFAULT_PREFERENCES,
+  desktop: initialDesktopStatus('electron'),
   ...patch,
   playback: {
     nowPlaying: { kind: 'idle' },

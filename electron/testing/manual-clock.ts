@@ -18,6 +18,8 @@ export const settle = async (rounds = 20): Promise<void> => {
  */
 export class ManualClock implements Clock {
   private current: number;
+  /** How far the wall clock was stepped (NTP, a manual change): `now()` moves, timers (monotonic) do not. */
+  private wallOffset = 0;
   private nextId = 1;
   private readonly timers = new Map<number, Timer>();
 
@@ -26,7 +28,7 @@ export class ManualClock implements Clock {
   }
 
   public now(): number {
-    return this.current;
+    return this.current + this.wallOffset;
   }
 
   public setTimeout(callback: () => void, ms: number): TimerHandle {
@@ -67,5 +69,13 @@ export class ManualClock implements Clock {
   public async jump(ms: number): Promise<void> {
     this.current += ms;
     await this.advance(0);
+  }
+
+  /**
+   * The wall clock is set back or forward (NTP correction, the user changing the time, a VM resume) while
+   * timers keep their monotonic schedule: a 10 s timer still fires 10 s later.
+   */
+  public stepWall(ms: number): void {
+    this.wallOffset += ms;
   }
 }

@@ -73,7 +73,7 @@ describe('refresh under arbitrary sleeps, outages, 5xx bursts and rotation', () 
             logger,
             secrets: { addSecret: () => undefined },
             persist: () => Promise.resolve(),
-            unpersist: () => undefined,
+            erase: () => undefined,
             onChange: () => undefined,
             onEnded: (reason) => ended.push(reason),
             random: () => r,

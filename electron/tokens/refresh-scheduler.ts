@@ -1,3 +1,4 @@
+import { callSafely } from '../core/emitter';
 import type { Logger } from '../logging/logger';
 import type { Clock, TimerHandle } from '../ports/clock';
 import type { PowerEvents } from '../ports/power-events';
@@ -61,8 +62,10 @@ export class RefreshScheduler {
       .refreshIfDue()
       .catch((cause: unknown) => this.deps.logger.error('refresh check failed', { error: cause instanceof Error ? cause.message : 'unknown' }))
       .finally(() => {
-        this.deps.onTick?.();
+        // Re-armed before the hook runs, and the hook's throw is logged: a listener bug cannot stop refreshing.
         this.arm();
+        const onTick = this.deps.onTick;
+        if (onTick) callSafely(this.deps.logger, 'tick hook', onTick);
       });
   }
 

@@ -66,10 +66,19 @@ export class SessionStore {
     }
   }
 
-  /** Sign-out, Client ID change, opt-out: the tokens leave the disk. */
+  /** Opt-out of plaintext storage: the tokens leave the disk. */
   public clear(): void {
     this.writeFailed = false;
-    if (!this.deps.isDemo()) this.vault.clear();
+    this.vault.clear();
+  }
+
+  /**
+   * Sign-out, session ended, Client ID change: the tokens leave the disk, and so does every copy set aside
+   * as unreadable (it may still decrypt to a live refresh token under another key).
+   */
+  public erase(): void {
+    this.clear();
+    this.vault.wipeSetAside();
   }
 
   /** Loads the saved session for `clientId`, or says why there is none. */
@@ -87,7 +96,7 @@ export class SessionStore {
         return { kind: 'sessionEnded', reason: `Please sign in again: ${loaded.reason}.` };
       case 'loaded':
         if (loaded.tokens.clientId === clientId) return { kind: 'session', tokens: loaded.tokens };
-        this.vault.clear();
+        this.erase();
         return { kind: 'signedOut', notice: 'The Client ID changed, so please sign in again.' };
     }
   }

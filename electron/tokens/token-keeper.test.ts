@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SPOTIFY_ENDPOINTS } from '../auth/endpoints';
 import { memorySink, RootLogger } from '../logging/logger';
 import type { PowerEvents } from '../ports/power-events';
-import { ManualClock } from '../testing/manual-clock';
+import { ManualClock, settle } from '../testing/manual-clock';
 
 import { asHttpFetch, createAuthorizedFetch } from './authorized-fetch';
 import { RefreshScheduler } from './refresh-scheduler';
@@ -62,7 +62,7 @@ function setup(overrides: Partial<TokenSet> = {}) {
         persisted.push(t);
         return Promise.resolve();
       },
-      unpersist: () => order.push('unpersist'),
+      erase: () => order.push('erase'),
       onChange: () => undefined,
       onEnded: (reason) => ended.push(reason),
       random: () => 0.5,
@@ -190,6 +190,59 @@ describe('TokenKeeper', () => {
     expect(await pending).toMatchObject({ ok: false });
     expect(keeper.current()).toBeNull();
     expect(order).not.toContain('persist:access-1-xxxxxxxx');
+  });
+
+  it('hands out no token from a refresh whose write finished after sign-out, and wipes after the write', async () => {
+    const clock = new ManualClock();
+    const accounts = fakeAccounts(clock);
+    const root = new RootLogger({ sink: () => undefined });
+    const order: string[] = [];
+    let releaseWrite = (): void => undefined;
+    const keeper = new TokenKeeper(
+      {
+        endpoint: { http: accounts.http, clock },
+        endpoints: () => SPOTIFY_ENDPOINTS,
+        logger: root.scope('refresh'),
+        secrets: root,
+        persist: (t) =>
+          new Promise<void>((resolve) => {
+            order.push(`write:${t.accessToken}`);
+            releaseWrite = () => {
+              order.push(`written:${t.accessToken}`);
+              resolve();
+            };
+          }),
+        erase: () => order.push('erase'),
+        onChange: () => undefined,
+        onEnded: () => undefined,
+        random: () => 0.5,
+      },
+      () => clock.now(),
+    );
+    keeper.set({ clientId: 'c'.repeat(32), accessToken: 'access-0-xxxxxxxx', accessExpiresAt: clock.now() + HOUR, refreshToken: 'refresh-original-xxxx', scopes: [], authorizedAt: clock.now(), account: null });
+    const pending = keeper.refresh();
+    await settle();
+    expect(order).toEqual(['write:access-1-xxxxxxxx']);
+    keeper.clear();
+    releaseWrite();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(keeper.current()).toBeNull();
+    await keeper.settled();
+    // Sign-out wins on disk too: the wipe comes after the write that was under way.
+    expect(order).toEqual(['write:access-1-xxxxxxxx', 'written:access-1-xxxxxxxx', 'erase']);
+    expect(await keeper.getAccessToken()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+  });
+
+  it('keeps an account name that arrived while a refresh was out (suspected in #13: proven)', async () => {
+    const { keeper, accounts, persisted } = setup();
+    const release = accounts.hold();
+    const pending = keeper.refresh();
+    keeper.amend({ account: { id: 'u1', displayName: 'Ada' } });
+    release();
+    expect(await pending).toMatchObject({ ok: true });
+    expect(keeper.current()).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
+    await keeper.settled();
+    expect(persisted.at(-1)).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
   });
 
   it('registers new tokens with the logger before anything can log them', async () => {

@@ -7,6 +7,7 @@ import type { AccessTokenSource, TokenResult } from '../ports/access-token';
 import type { SecretRegistry } from '../ports/secret-registry';
 
 import { backoffDelay } from './backoff';
+import { SessionLifecycle } from './session-lifecycle';
 import type { TokenSet } from './token-set';
 
 /** Refresh this long before the access token expires. */
@@ -25,12 +26,12 @@ export interface TokenKeeperDeps {
   readonly logger: Logger;
   readonly secrets: SecretRegistry;
   /**
-   * Write-ahead: called with the new token set before it is used or kept in memory. Must not throw; a
-   * failure leaves the session working in memory.
+   * The durable write (write-ahead: a new token set is used only after it). Must not throw; a failure leaves
+   * the session working in memory. Called one at a time, through the session's queue.
    */
   readonly persist: (tokens: TokenSet) => Promise<void>;
-  /** Called when a refresh was persisted after the session was dropped (sign-out raced a refresh). */
-  readonly unpersist: () => void;
+  /** Removes the session from disk; queued behind any write under way, so a sign-out always wins. */
+  readonly erase: () => void;
   /** The tokens changed (new expiry, new scopes). */
   readonly onChange: () => void;
   /** Spotify ended the session (invalid_grant / invalid_client): wipe and say why. */
@@ -49,9 +50,8 @@ export const CLIENT_REJECTED_REASON = 'Spotify no longer accepts this Client ID 
  * when Spotify says the grant is dead.
  */
 export class TokenKeeper implements AccessTokenSource {
-  private tokens: TokenSet | null = null;
-  /** Bumped whenever the session is replaced or dropped, so a refresh that outlived its session is discarded. */
-  private generation = 0;
+  /** Memory, disk and the epoch: a refresh that outlived its session is discarded. */
+  private readonly session: SessionLifecycle;
   private inflight: Promise<TokenResult> | null = null;
   private failures = 0;
   private retryAt = 0;
@@ -63,40 +63,65 @@ export class TokenKeeper implements AccessTokenSource {
     private readonly now: () => number,
   ) {
     this.random = deps.random ?? Math.random;
+    this.session = new SessionLifecycle({ write: deps.persist, erase: deps.erase });
   }
 
   public current(): TokenSet | null {
-    return this.tokens;
+    return this.session.current();
   }
 
-  /** Installs a session (after sign-in or load). Secrets are registered before anything else. */
+  /** The epoch of the session now: a sign-in records it when it begins, and `signIn` is refused if it moved. */
+  public epoch(): number {
+    return this.session.epoch();
+  }
+
+  /** Installs a session read back from disk (already durable). Secrets are registered before anything else. */
   public set(tokens: TokenSet): void {
-    this.deps.secrets.addSecret(tokens.accessToken);
-    this.deps.secrets.addSecret(tokens.refreshToken);
-    this.tokens = tokens;
-    this.generation += 1;
-    this.failures = 0;
-    this.retryAt = 0;
+    this.register(tokens);
+    this.session.adopt(tokens);
+    this.resetBackoff();
     this.deps.onChange();
   }
 
-  /** Replaces non-secret details (account name) without touching the refresh cycle. */
-  public amend(patch: Pick<TokenSet, 'account'>): TokenSet | null {
-    if (this.tokens) this.tokens = { ...this.tokens, ...patch };
-    return this.tokens;
+  /**
+   * A new session from a sign-in begun at `since`: written first, in use once durable. False when a sign-out
+   * (or another session) came in between; the tokens are then neither kept nor on disk.
+   */
+  public async signIn(tokens: TokenSet, since: number): Promise<boolean> {
+    this.register(tokens);
+    const kept = await this.session.replace(tokens, since);
+    if (!kept) return false;
+    this.resetBackoff();
+    this.deps.onChange();
+    return true;
   }
 
+  /** Replaces non-secret details (account name) without touching the refresh cycle; written behind. */
+  public amend(patch: Pick<TokenSet, 'account'>): TokenSet | null {
+    return this.session.amend(patch);
+  }
+
+  /** Writes the session again under the storage policy now in force (plaintext opt-in changed). */
+  public rewrite(): Promise<void> {
+    return this.session.rewrite();
+  }
+
+  /** Ends the session in memory now and on disk right after any write under way. */
   public clear(): void {
-    this.tokens = null;
-    this.generation += 1;
-    this.failures = 0;
-    this.retryAt = 0;
+    this.session.drop();
+    this.resetBackoff();
+  }
+
+  /** Every queued vault write and wipe has finished. */
+  public settled(): Promise<void> {
+    return this.session.settled();
   }
 
   /** When the scheduler should look again: the refresh point, or the end of a backoff. Null when signed out. */
   public nextDueAt(): number | null {
-    if (!this.tokens) return null;
-    return Math.max(this.tokens.accessExpiresAt - REFRESH_MARGIN_MS, this.retryAt);
+    const tokens = this.current();
+    if (!tokens) return null;
+    return Math.max(tokens.accessExpiresAt - REFRESH_MARGIN_MS, this.retryAt);
   }
 
   /** Resume, unlock or network back: the backoff no longer reflects the world, try at once if due. */
@@ -111,7 +136,7 @@ export class TokenKeeper implements AccessTokenSource {
   }
 
   public async getAccessToken(): Promise<TokenResult> {
-    const tokens = this.tokens;
+    const tokens = this.current();
     if (!tokens) return notSignedIn();
     const now = this.now();
     if (now < tokens.accessExpiresAt - REFRESH_MARGIN_MS) return { ok: true, token: tokens.accessToken };
@@ -122,7 +147,7 @@ export class TokenKeeper implements AccessTokenSource {
 
   public async refreshAfterUnauthorized(staleToken: string): Promise<TokenResult> {
     if (this.inflight) await this.inflight;
-    const tokens = this.tokens;
+    const tokens = this.current();
     if (!tokens) return notSignedIn();
     const now = this.now();
     // Someone already replaced the stale token: share their refresh.
@@ -144,39 +169,37 @@ export class TokenKeeper implements AccessTokenSource {
   }
 
   private async refreshOnce(): Promise<TokenResult> {
-    const tokens = this.tokens;
+    // The newest set of the session: a new sign-in being written, or details amended meanwhile.
+    const tokens = this.session.latest();
     if (!tokens) return notSignedIn();
-    const generation = this.generation;
+    const epoch = this.session.epoch();
     await this.step('before-request');
     const result = await refreshGrant(this.deps.endpoint, this.deps.endpoints(), {
       clientId: tokens.clientId,
       refreshToken: tokens.refreshToken,
     });
-    if (generation !== this.generation) return notSignedIn();
+    if (epoch !== this.session.epoch()) return notSignedIn();
     if (!result.ok) return this.failed(result.error);
 
     // Register first: from here on these strings may reach a log line through an error path.
     this.deps.secrets.addSecret(result.grant.accessToken);
     if (result.grant.refreshToken) this.deps.secrets.addSecret(result.grant.refreshToken);
     await this.step('response-received');
+    if (epoch !== this.session.epoch()) return notSignedIn();
     const next: TokenSet = {
-      ...tokens,
+      // Details amended while the request was out (the account name) are kept.
+      ...(this.session.latest() ?? tokens),
       accessToken: result.grant.accessToken,
       accessExpiresAt: this.now() + result.grant.expiresInSec * 1000,
       // Spotify stopped rotating in 2026: keep the stored token unless a new one came.
       refreshToken: result.grant.refreshToken ?? tokens.refreshToken,
       scopes: result.grant.scopes.length > 0 ? result.grant.scopes : tokens.scopes,
     };
-    // Write-ahead: disk before memory and before any request uses the new token.
-    await this.deps.persist(next);
+    // Write-ahead: disk before memory and before any request uses the new token; discarded if dropped meanwhile.
+    const kept = await this.session.commit(next, epoch);
     await this.step('persisted');
-    if (generation !== this.generation) {
-      this.deps.unpersist();
-      return notSignedIn();
-    }
-    this.tokens = next;
-    this.failures = 0;
-    this.retryAt = 0;
+    if (!kept) return notSignedIn();
+    this.resetBackoff();
     this.deps.logger.info('session refreshed', { rotated: result.grant.refreshToken !== null, expiresInSec: result.grant.expiresInSec });
     this.deps.onChange();
     await this.step('in-use');
@@ -209,9 +232,19 @@ export class TokenKeeper implements AccessTokenSource {
     }
   }
 
+  private register(tokens: TokenSet): void {
+    this.deps.secrets.addSecret(tokens.accessToken);
+    this.deps.secrets.addSecret(tokens.refreshToken);
+  }
+
+  private resetBackoff(): void {
+    this.failures = 0;
+    this.retryAt = 0;
+  }
+
   /** The old token while it is still safely valid, otherwise the error. */
   private usableOr(error: AppError): TokenResult {
-    const tokens = this.tokens;
+    const tokens = this.current();
     if (tokens && this.now() < tokens.accessExpiresAt - USABLE_SKEW_MS) return { ok: true, token: tokens.accessToken };
     return { ok: false, error };
   }

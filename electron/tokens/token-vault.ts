@@ -11,7 +11,10 @@ import { TokenSetSchema, type TokenSet } from './token-set';
 
 /** The store key of the current blob; quarantined blobs go under `${VAULT_KEY}-corrupt-<time>`. */
 export const VAULT_KEY = 'tokens';
+/** The keys of the quarantined blobs, so they can be wiped (the store cannot list its keys). */
+export const SET_ASIDE_INDEX_KEY = `${VAULT_KEY}-set-aside`;
 const FORMAT = 'trayplay-token-vault';
+const MAX_SET_ASIDE = 5;
 const VERSION = 1;
 
 /** What is written to disk: ciphertext and the facts needed to diagnose a failed decrypt. Nothing secret in clear. */
@@ -107,6 +110,18 @@ export class TokenVault {
     this.deps.store.delete(VAULT_KEY);
   }
 
+  /** Deletes every blob set aside as unreadable: kept for diagnosis only until the user signs out. */
+  public wipeSetAside(): void {
+    for (const key of this.setAsideKeys()) this.deps.store.delete(key);
+    this.deps.store.delete(SET_ASIDE_INDEX_KEY);
+  }
+
+  private setAsideKeys(): string[] {
+    const raw = this.deps.store.get(SET_ASIDE_INDEX_KEY);
+    // Only our own keys: a tampered index must not make sign-out delete settings.
+    return Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string' && k.startsWith(`${VAULT_KEY}-corrupt-`)) : [];
+  }
+
   private async available(): Promise<boolean> {
     try {
       return await this.deps.cipher.isAvailable();
@@ -118,6 +133,10 @@ export class TokenVault {
   private setAside(raw: unknown, reason: string): VaultLoad {
     const setAsideAs = `${VAULT_KEY}-corrupt-${new Date(this.deps.clock.now()).toISOString().replace(/[:.]/g, '-')}`;
     this.deps.store.set(setAsideAs, { reason, blob: raw });
+    const kept = [...this.setAsideKeys().filter((k) => k !== setAsideAs), setAsideAs];
+    // A bounded number kept; the oldest go for good rather than drop out of the index still on disk.
+    while (kept.length > MAX_SET_ASIDE) this.deps.store.delete(kept.shift() ?? '');
+    this.deps.store.set(SET_ASIDE_INDEX_KEY, kept);
     this.deps.store.delete(VAULT_KEY);
     this.deps.logger.warn('saved session set aside', { reason, setAsideAs });
     return { kind: 'unreadable', reason, setAsideAs };

@@ -1,4 +1,6 @@
 import type { AppState } from '../../shared/state/app-state';
+import { initialDesktopStatus } from '../../shared/state/desktop';
+import { DEFAULT_PREFERENCES } from '../../shared/state/preferences';
 import type { AuthSettings, AuthState } from '../../shared/state/auth-state';
 import type { Device, NowPlaying, PlaybackState } from '../../shared/state/now-playing';
 
@@ -100,5 +102,7 @@ export const appState = (overrides: Partial<AppState> = {}): AppState => ({
   auth: signedIn(),
   authSettings: settings(),
   playback: playback(trackPlaying()),
+  preferences: DEFAULT_PREFERENCES,
+  desktop: initialDesktopStatus('electron'),
   ...overrides,
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 import { AuthSettingsSchema, AuthStateSchema } from './auth-state';
+import { DesktopStatusSchema } from './desktop';
 import { PlaybackStateSchema } from './now-playing';
+import { PreferencesSchema } from './preferences';
 
 /** Everything the windows render, owned by main. `rev` grows with every change so a late snapshot never wins. */
 export const AppStateSchema = z.object({
@@ -9,6 +11,10 @@ export const AppStateSchema = z.object({
   auth: AuthStateSchema,
   authSettings: AuthSettingsSchema,
   playback: PlaybackStateSchema,
+  /** The user's desktop choices (hotkeys, notifications, theme, mini-player, media session). */
+  preferences: PreferencesSchema,
+  /** What the OS made of them: each hotkey's registration, which features this shell has. */
+  desktop: DesktopStatusSchema,
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 

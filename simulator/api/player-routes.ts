@@ -5,6 +5,7 @@ import { apiParam, isRecord, parseJsonBody, parseNonNegativeInt, readBody } from
 import { randomToken } from '../pkce';
 import type { DeviceState } from '../types';
 import type { CommandResult, PlayRequest } from '../world/playback';
+import type { PlayState } from '../world/clock';
 import { progressOf } from '../world/clock';
 import { contextJson, deviceJson, itemJson } from './objects';
 
@@ -55,8 +56,7 @@ function includesEpisodes(params: Params): boolean {
   return types !== undefined && types.split(',').includes('episode');
 }
 
-function itemFor(ctx: SimContext, params: Params): { item: Record<string, unknown> | null; type: string } {
-  const s = ctx.playback.settle(ctx.now());
+function itemFor(ctx: SimContext, params: Params, s: PlayState): { item: Record<string, unknown> | null; type: string } {
   const current = s.current;
   if (!current) return { item: null, type: 'unknown' };
   if (current.kind === 'ad') return { item: null, type: 'ad' };
@@ -66,11 +66,13 @@ function itemFor(ctx: SimContext, params: Params): { item: Record<string, unknow
 
 export function getPlaybackState(ctx: SimContext, req: ApiRequest): Response {
   const now = ctx.now();
-  const s = ctx.playback.settle(now);
-  const device = ctx.playback.activeDevice();
+  // Reads see commands only once Spotify has applied them (scenario.commandLagMs after their answer).
+  const view = ctx.playback.visible(now);
+  const s = view.state;
+  const device = view.activeDevice();
   if (!device || !s.current) return noContent();
   const privateSession = device.isPrivateSession;
-  const { item, type } = privateSession ? { item: null, type: 'unknown' } : itemFor(ctx, req.params);
+  const { item, type } = privateSession ? { item: null, type: 'unknown' } : itemFor(ctx, req.params, s);
   return json({
     device: deviceJson(device),
     shuffle_state: s.shuffle,
@@ -81,32 +83,32 @@ export function getPlaybackState(ctx: SimContext, req: ApiRequest): Response {
     progress_ms: progressOf(s, now),
     item,
     currently_playing_type: type,
-    actions: { disallows: ctx.playback.disallows(now) },
+    actions: { disallows: view.disallows() },
     is_playing: s.isPlaying,
   });
 }
 
 export function getCurrentlyPlaying(ctx: SimContext, req: ApiRequest): Response {
   const now = ctx.now();
-  const s = ctx.playback.settle(now);
-  const device = ctx.playback.activeDevice();
+  const view = ctx.playback.visible(now);
+  const s = view.state;
+  const device = view.activeDevice();
   // Nothing active, or a private session: 204 with an empty body.
   if (!device || !s.current || device.isPrivateSession) return noContent();
-  const { item, type } = itemFor(ctx, req.params);
+  const { item, type } = itemFor(ctx, req.params, s);
   return json({
     timestamp: now,
     context: contextJson(ctx, s.contextUri),
     progress_ms: progressOf(s, now),
     item,
     currently_playing_type: type,
-    actions: { disallows: ctx.playback.disallows(now) },
+    actions: { disallows: view.disallows() },
     is_playing: s.isPlaying,
   });
 }
 
 export function getDevices(ctx: SimContext): Response {
-  ctx.playback.settle(ctx.now());
-  return json({ devices: ctx.playback.devices.map(deviceJson) });
+  return json({ devices: ctx.playback.visible(ctx.now()).devices.map(deviceJson) });
 }
 
 export async function transfer(ctx: SimContext, req: ApiRequest): Promise<Response> {

@@ -28,14 +28,21 @@ export function saveToLibrary(ctx: SimContext, req: ApiRequest): Response {
   if (uris instanceof Response) return uris;
   // A generous cap keeps a runaway client from growing memory without bound.
   if (ctx.saved.size + uris.length > MAX_LIBRARY) return apiError(400, 'Library is full');
-  for (const uri of uris) ctx.saved.add(uri);
+  for (const uri of uris) {
+    // Re-saving moves nothing: Spotify keeps the first added_at.
+    if (!ctx.saved.has(uri)) ctx.savedAt.set(uri, ctx.now());
+    ctx.saved.add(uri);
+  }
   return new Response(null, { status: 200 });
 }
 
 export function removeFromLibrary(ctx: SimContext, req: ApiRequest): Response {
   const uris = libraryUris(req);
   if (uris instanceof Response) return uris;
-  for (const uri of uris) ctx.saved.delete(uri);
+  for (const uri of uris) {
+    ctx.saved.delete(uri);
+    ctx.savedAt.delete(uri);
+  }
   return new Response(null, { status: 200 });
 }
 

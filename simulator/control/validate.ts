@@ -35,6 +35,7 @@ export function checkScenario(input: unknown): Check<Partial<Scenario>> {
       case 'accessTokenLifetimeSec':
       case 'refreshTokenLifetimeMs':
       case 'latencyMs':
+      case 'commandLagMs':
         if (!isInt(v)) return { ok: false, error: `${key} must be a non-negative integer` };
         out[key] = v;
         break;

@@ -4,6 +4,8 @@ import { authenticate } from '../api/auth';
 import type { ApiRequest } from '../api/player-routes';
 import * as player from '../api/player-routes';
 import * as user from '../api/user-routes';
+import * as history from '../api/history-routes';
+import { isRemovedForDevMode } from '../api/removed-endpoints';
 import type { FaultState, SimContext } from '../context';
 import type { ArtCache } from './art';
 import { HttpFailure, apiError, authError, json } from './errors';
@@ -51,6 +53,8 @@ const API_ROUTES: readonly ApiRoute[] = [
   { method: 'PUT', path: '/v1/me/library', scopes: ['user-library-modify'], handler: user.saveToLibrary },
   { method: 'DELETE', path: '/v1/me/library', scopes: ['user-library-modify'], handler: user.removeFromLibrary },
   { method: 'GET', path: '/v1/me/library/contains', scopes: ['user-library-read'], handler: user.libraryContains },
+  { method: 'GET', path: '/v1/me/tracks', scopes: ['user-library-read'], handler: history.getSavedTracks },
+  { method: 'GET', path: '/v1/me/player/recently-played', scopes: ['user-read-recently-played'], handler: history.getRecentlyPlayed },
 ];
 
 const API_PATHS = new Set(API_ROUTES.map((r) => r.path));
@@ -142,8 +146,16 @@ async function api(ctx: SimContext, request: Request, url: URL): Promise<Respons
   const limited = rateLimit(ctx);
   if (limited) return limited;
   const route = ROUTE_BY_KEY.get(`${request.method} ${url.pathname}`);
-  if (!route) return API_PATHS.has(url.pathname) ? apiError(405, 'Method not allowed') : apiError(404, 'Service not found');
+  if (!route) {
+    if (isRemovedForDevMode(request.method, url.pathname)) {
+      authenticate(ctx, request, []);
+      return apiError(403, 'Forbidden');
+    }
+    return API_PATHS.has(url.pathname) ? apiError(405, 'Method not allowed') : apiError(404, 'Service not found');
+  }
   authenticate(ctx, request, route.scopes);
+  // A player command answers at once but shows in reads only after Spotify's apply lag.
+  if (route.scopes === MODIFY) ctx.playback.holdView(ctx.now(), ctx.scenario.commandLagMs);
   return route.handler(ctx, { request, params: Params.from(url.searchParams) });
 }
 

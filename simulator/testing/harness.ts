@@ -33,9 +33,10 @@ export interface Harness {
   base: string;
 }
 
+/** The world's rules without Spotify's apply lag (the lag has its own tests): pass `commandLagMs` to get it. */
 export function harness(options: SimulatorOptions = {}): Harness {
   const clock = manualClock();
-  const sim = createSimulator({ now: clock.now, sleep: () => Promise.resolve(), ...options });
+  const sim = createSimulator({ now: clock.now, sleep: () => Promise.resolve(), ...options, scenario: { commandLagMs: 0, ...options.scenario } });
   return { sim, clock, base: sim.baseUrl };
 }
 

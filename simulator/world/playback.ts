@@ -21,12 +21,30 @@ export interface PlayRequest {
 }
 
 const MAX_EVENTS = 10_000;
+/** Commands not yet visible in reads; a runaway client cannot grow this without bound. */
+const MAX_HELD = 200;
+
+/** What reads see at a moment: the world as it is, or as it was before commands not applied yet. */
+export interface PlaybackView {
+  readonly state: PlayState;
+  readonly devices: readonly DeviceState[];
+  activeDevice(): DeviceState | undefined;
+  disallows(): Record<string, boolean>;
+}
+
+interface HeldView {
+  readonly appliesAt: number;
+  readonly state: PlayState;
+  readonly devices: DeviceState[];
+}
 
 export class Playback {
   readonly devices: DeviceState[];
   private state: PlayState;
   private readonly log: SimEvent[] = [];
   private readonly listeners = new Set<(event: SimEvent) => void>();
+  /** Before-images of commands answered but not yet applied as far as reads go, oldest first. */
+  private readonly held: HeldView[] = [];
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -114,21 +132,41 @@ export class Playback {
   }
 
   disallows(now: number): Record<string, boolean> {
+    return disallowsOf(this.settle(now), this.activeDevice());
+  }
+
+  /**
+   * A command is about to change the world: reads keep seeing the world as it is now until `lagMs` from now
+   * (Spotify answers before the change shows). Commands apply in order, each `lagMs` after it came.
+   */
+  holdView(now: number, lagMs: number): void {
+    if (lagMs <= 0) return;
     const s = this.settle(now);
-    const d: Record<string, boolean> = {};
-    const device = this.activeDevice();
-    if (!s.isPlaying) d.pausing = true;
-    else d.resuming = true;
-    if (!hasNext(s)) d.skipping_next = true;
-    if (!hasPrevious(s)) d.skipping_prev = true;
-    if (s.current?.kind === 'ad') {
-      Object.assign(d, { seeking: true, skipping_next: true, skipping_prev: true, toggling_shuffle: true, toggling_repeat_context: true, toggling_repeat_track: true });
+    this.held.push({ appliesAt: now + lagMs, state: structuredClone(s), devices: structuredClone(this.devices) });
+    if (this.held.length > MAX_HELD) this.held.shift();
+  }
+
+  /** What a read at `now` sees. */
+  visible(now: number): PlaybackView {
+    const real = this.settle(now);
+    while (this.held.length > 0 && (this.held[0]?.appliesAt ?? Infinity) <= now) this.held.shift();
+    const first = this.held[0];
+    const state = first ? first.state : real;
+    const devices: readonly DeviceState[] = first ? first.devices : this.devices;
+    // The before-image plays on in time as the world would have without the command.
+    if (first) advanceClock(first.state, now, this.catalogue, () => undefined);
+    const active = (): DeviceState | undefined => devices.find((d) => d.isActive);
+    return { state, devices, activeDevice: active, disallows: () => disallowsOf(state, active()) };
+  }
+
+  /** Tracks that ended or were skipped, newest first, with when (recently-played). */
+  playedTracks(): Array<{ uri: string; playedAt: number }> {
+    const out: Array<{ uri: string; playedAt: number }> = [];
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      const e = this.log[i];
+      if (e?.kind === 'track-change' && e.detail?.startsWith('spotify:track:')) out.push({ uri: e.detail, playedAt: e.at });
     }
-    if (s.current?.kind === 'episode') d.toggling_shuffle = true;
-    if (device?.isRestricted) {
-      for (const key of ['interrupting_playback', 'pausing', 'resuming', 'seeking', 'skipping_next', 'skipping_prev', 'toggling_repeat_context', 'toggling_shuffle', 'toggling_repeat_track', 'transferring_playback']) d[key] = true;
-    }
-    return d;
+    return out;
   }
 
   events(): SimEvent[] {
@@ -284,7 +322,9 @@ export class Playback {
   transfer(now: number, device: DeviceState, play: boolean | undefined, source: SimEvent['source']): CommandResult {
     const s = this.settle(now);
     for (const d of this.devices) d.isActive = d === device;
-    if (play === true && s.current && !s.isPlaying) {
+    if (play === true && !s.isPlaying) {
+      // Spotify resumes on the target, starting the last context again when nothing was loaded.
+      if (!s.current) this.loadContext(this.catalogue.defaultContextUri, 0, 0, now);
       s.anchorTime = now;
       s.isPlaying = true;
     }
@@ -404,4 +444,20 @@ export class Playback {
     for (const listener of this.listeners) listener(event);
   }
 
+}
+
+function disallowsOf(s: PlayState, device: DeviceState | undefined): Record<string, boolean> {
+  const d: Record<string, boolean> = {};
+  if (!s.isPlaying) d.pausing = true;
+  else d.resuming = true;
+  if (!hasNext(s)) d.skipping_next = true;
+  if (!hasPrevious(s)) d.skipping_prev = true;
+  if (s.current?.kind === 'ad') {
+    Object.assign(d, { seeking: true, skipping_next: true, skipping_prev: true, toggling_shuffle: true, toggling_repeat_context: true, toggling_repeat_track: true });
+  }
+  if (s.current?.kind === 'episode') d.toggling_shuffle = true;
+  if (device?.isRestricted) {
+    for (const key of ['interrupting_playback', 'pausing', 'resuming', 'seeking', 'skipping_next', 'skipping_prev', 'toggling_repeat_context', 'toggling_shuffle', 'toggling_repeat_track', 'transferring_playback']) d[key] = true;
+  }
+  return d;
 }

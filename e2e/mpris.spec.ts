@@ -1,0 +1,39 @@
+import { hasDbusDaemon, hasPlayerctl, playerctl, startPrivateBus, type PrivateBus } from '../electron/testing/private-bus';
+
+import { expect, test } from './host-fixture';
+
+// The Linux media session end to end: playerctl (as the desktop's media keys and widgets would) drives the
+// headless host over a private session bus, and the page in Chromium shows what happened.
+
+let bus: PrivateBus | null = null;
+const tools = (async () => (await hasDbusDaemon()) && (await hasPlayerctl()))();
+
+test.beforeAll(async () => {
+  if (await tools) bus = await startPrivateBus();
+});
+test.afterAll(async () => {
+  await bus?.stop();
+});
+
+test('playerctl controls Trayplay through MPRIS and the window follows', async ({ host, page }) => {
+  test.skip(!(await tools), 'dbus-daemon or playerctl is not installed (.ci/run installs both)');
+  const privateBus = bus!;
+  const app = await host.start({ mpris: { address: privateBus.address } });
+  await page.goto(app.url);
+  const title = page.getByTestId('now-playing-title');
+  await expect(title).not.toBeEmpty();
+  await expect.poll(() => app.services.desktop.get().mediaSession.kind).toBe('published');
+  await expect.poll(() => playerctl(privateBus, ['-p', 'trayplay', 'metadata', 'title'])).toBe(await title.textContent());
+
+  const first = await title.textContent();
+  await playerctl(privateBus, ['-p', 'trayplay', 'next']);
+  await expect(title).not.toHaveText(first ?? '');
+  await expect.poll(() => app.services.simulator.control.state().itemName).toBe(await title.textContent());
+  await expect.poll(() => playerctl(privateBus, ['-p', 'trayplay', 'metadata', 'title'])).toBe(await title.textContent());
+
+  const playPause = page.getByTestId('play-pause');
+  const label = await playPause.getAttribute('aria-label');
+  await playerctl(privateBus, ['-p', 'trayplay', 'play-pause']);
+  await expect(playPause).not.toHaveAttribute('aria-label', label ?? '');
+  await expect.poll(() => playerctl(privateBus, ['-p', 'trayplay', 'status'])).toBe(label === 'Pause' ? 'Paused' : 'Playing');
+});

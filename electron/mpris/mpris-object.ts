@@ -1,0 +1,177 @@
+import type { Result } from '../../shared/result';
+import type { PlaybackState, RepeatMode } from '../../shared/state/now-playing';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../ports/clock';
+import type { BusInterface, BusObject, BusReply } from '../ports/media-bus';
+import { progressAt } from '../spotify/mappers';
+
+import { mprisCapabilities } from './capabilities';
+import { trackIdPath } from './metadata';
+import { DESKTOP_ENTRY, MPRIS_PATH, PLAYER_INTERFACE, ROOT_INTERFACE } from './mpris-names';
+import { PLAYER_PROPERTIES, playerPropertiesAt } from './player-properties';
+import { parseSpotifyUri } from './spotify-uri';
+
+/** The playback engine's public commands the media session uses (PlaybackService implements them). */
+export interface MprisPlayback {
+  getState(): PlaybackState;
+  togglePlay(): Promise<Result<null>>;
+  next(): Promise<Result<null>>;
+  previous(): Promise<Result<null>>;
+  seek(positionMs: number): Promise<Result<null>>;
+  setVolume(percent: number): Promise<Result<null>>;
+  setShuffle(on: boolean): Promise<Result<null>>;
+  cycleRepeat(): Promise<Result<null>>;
+}
+
+export interface MprisObjectDeps {
+  readonly playback: MprisPlayback;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Shows the main window; null where there is none (CanRaise false). */
+  readonly raise: (() => void) | null;
+  /** Quits Trayplay; null where the bus may not do that (CanQuit false). */
+  readonly quit: (() => void) | null;
+  /** Plays a Spotify URI; null while the engine has no such command (SupportedUriSchemes empty). */
+  readonly openUri: ((uri: string) => Promise<Result<null>>) | null;
+}
+
+const done: BusReply = { ok: true, body: [] };
+const invalidArgs = (message: string): BusReply => ({ ok: false, errorName: 'org.freedesktop.DBus.Error.InvalidArgs', message });
+
+/** The engine's answer as a D-Bus reply: its user-facing message under app.trayplay.Error.<code>. */
+async function viaEngine(command: Promise<Result<null>>): Promise<BusReply> {
+  const result = await command;
+  return result.ok ? done : { ok: false, errorName: `app.trayplay.Error.${result.error.code}`, message: result.error.message };
+}
+
+const REPEAT_FOR_LOOP: Readonly<Record<string, RepeatMode>> = { None: 'off', Playlist: 'context', Track: 'track' };
+
+/**
+ * Trayplay's MPRIS object: both interfaces, every property read from the engine's state at call time,
+ * every method through the engine's commands (so coalescing, rollback and read-only rules hold). As the
+ * spec asks, a method whose Can* is false has no effect.
+ */
+export function mprisObject(deps: MprisObjectDeps): BusObject {
+  const { playback, clock } = deps;
+  const state = (): PlaybackState => playback.getState();
+  const can = () => mprisCapabilities(state());
+  const isPlaying = (): boolean => {
+    const np = state().nowPlaying;
+    return (np.kind === 'item' || np.kind === 'ad' || np.kind === 'private') && np.isPlaying;
+  };
+
+  const root: BusInterface = {
+    name: ROOT_INTERFACE,
+    properties: {
+      CanQuit: { signature: 'b', access: 'read' },
+      CanRaise: { signature: 'b', access: 'read' },
+      HasTrackList: { signature: 'b', access: 'read' },
+      Identity: { signature: 's', access: 'read' },
+      DesktopEntry: { signature: 's', access: 'read' },
+      SupportedUriSchemes: { signature: 'as', access: 'read' },
+      SupportedMimeTypes: { signature: 'as', access: 'read' },
+    },
+    read: () => ({
+      CanQuit: { signature: 'b', value: deps.quit !== null },
+      CanRaise: { signature: 'b', value: deps.raise !== null },
+      HasTrackList: { signature: 'b', value: false },
+      Identity: { signature: 's', value: 'Trayplay' },
+      DesktopEntry: { signature: 's', value: DESKTOP_ENTRY },
+      SupportedUriSchemes: { signature: 'as', value: deps.openUri ? ['spotify'] : [] },
+      SupportedMimeTypes: { signature: 'as', value: [] },
+    }),
+    methods: {
+      Raise: { inSignature: '', call: () => (deps.raise?.(), done) },
+      Quit: { inSignature: '', call: () => (deps.quit?.(), done) },
+    },
+  };
+
+  const seekTo = (positionMs: number): Promise<BusReply> => viaEngine(playback.seek(positionMs));
+
+  const player: BusInterface = {
+    name: PLAYER_INTERFACE,
+    properties: PLAYER_PROPERTIES,
+    read: () => playerPropertiesAt(state(), clock.now()),
+    write: (property, value) => {
+      const caps = can();
+      if (!caps.canControl) return done;
+      switch (property) {
+        case 'Volume': {
+          if (typeof value !== 'number' || Number.isNaN(value)) return invalidArgs('Volume is a number from 0 to 1');
+          if (!caps.canSetVolume) return done;
+          return viaEngine(playback.setVolume(Math.round(Math.min(1, Math.max(0, value)) * 100)));
+        }
+        case 'Shuffle':
+          if (typeof value !== 'boolean') return invalidArgs('Shuffle is a boolean');
+          return caps.canShuffle ? viaEngine(playback.setShuffle(value)) : done;
+        case 'LoopStatus': {
+          const target = typeof value === 'string' ? REPEAT_FOR_LOOP[value] : undefined;
+          if (!target) return invalidArgs('LoopStatus is None, Track or Playlist');
+          return caps.canRepeat ? cycleTo(playback, target) : done;
+        }
+        default:
+          return { ok: false, errorName: 'org.freedesktop.DBus.Error.PropertyReadOnly', message: `${property} is read-only` };
+      }
+    },
+    methods: {
+      Next: { inSignature: '', call: () => (can().canGoNext ? viaEngine(playback.next()) : done) },
+      Previous: { inSignature: '', call: () => (can().canGoPrevious ? viaEngine(playback.previous()) : done) },
+      Pause: { inSignature: '', call: () => (isPlaying() && can().canPause ? viaEngine(playback.togglePlay()) : done) },
+      // Spotify has no stop: pausing is the nearest thing, and what Spotify's own client does.
+      Stop: { inSignature: '', call: () => (isPlaying() && can().canPause ? viaEngine(playback.togglePlay()) : done) },
+      Play: { inSignature: '', call: () => (!isPlaying() && can().canPlay ? viaEngine(playback.togglePlay()) : done) },
+      PlayPause: {
+        inSignature: '',
+        call: () => {
+          const caps = can();
+          return (isPlaying() ? caps.canPause : caps.canPlay) ? viaEngine(playback.togglePlay()) : done;
+        },
+      },
+      Seek: {
+        inSignature: 'x',
+        call: ([offset]) => {
+          const np = state().nowPlaying;
+          if (typeof offset !== 'number' || !can().canSeek || np.kind !== 'item') return done;
+          const target = (progressAt(np, clock.now()) ?? 0) + offset / 1000;
+          // The spec: past the end acts like Next; before the start seeks to 0.
+          if (target >= np.item.durationMs) return can().canGoNext ? viaEngine(playback.next()) : done;
+          return seekTo(Math.max(0, target));
+        },
+      },
+      SetPosition: {
+        inSignature: 'ox',
+        call: ([trackId, position]) => {
+          const np = state().nowPlaying;
+          if (typeof position !== 'number' || !can().canSeek || np.kind !== 'item') return done;
+          // A stale request for another track, or a position outside it, is ignored (the spec says so).
+          if (trackId !== trackIdPath(np.item.uri) || position < 0 || position / 1000 > np.item.durationMs) return done;
+          return seekTo(position / 1000);
+        },
+      },
+      OpenUri: {
+        inSignature: 's',
+        call: ([text]) => {
+          const uri = parseSpotifyUri(text);
+          if (!uri) return invalidArgs('Trayplay opens Spotify URIs only (spotify:track:… or an open.spotify.com link)');
+          if (!deps.openUri) return { ok: false, errorName: 'org.mpris.MediaPlayer2.Error.NotSupported', message: 'Opening URIs is not supported yet' };
+          return viaEngine(deps.openUri(uri));
+        },
+      },
+    },
+    signals: { Seeked: 'x' },
+  };
+
+  return { path: MPRIS_PATH, interfaces: [root, player] };
+}
+
+/** The engine only cycles repeat (off → context → track): cycle until the asked mode, at most twice. */
+async function cycleTo(playback: MprisPlayback, target: RepeatMode): Promise<BusReply> {
+  for (let i = 0; i < 2; i += 1) {
+    const np = playback.getState().nowPlaying;
+    if (np.kind !== 'item' || np.repeat === target) return done;
+    const reply = await viaEngine(playback.cycleRepeat());
+    if (!reply.ok) return reply;
+  }
+  return done;
+}
+

@@ -1,0 +1,72 @@
+import type { MediaSessionStatus } from '../../shared/state/desktop';
+import type { NowPlaying } from '../../shared/state/now-playing';
+import type { BusConnection } from '../ports/media-bus';
+
+import type { LocalClientView, LocalHint } from './spotify-client';
+
+/**
+ * Whether the active Spotify Connect device is the Spotify app on this computer: a computer-type device that
+ * is named like this host, or that plays the track the local client says it plays (or just played: the
+ * Web API may lag the client by a moment, which must not make the decision flap).
+ */
+export function localClientIsActive(nowPlaying: NowPlaying, local: LocalClientView, hostname: string | null): boolean {
+  if (!local.present) return false;
+  const device = nowPlaying.kind === 'item' || nowPlaying.kind === 'private' || nowPlaying.kind === 'ad' ? nowPlaying.device : null;
+  if (!device || device.type.toLowerCase() !== 'computer') return false;
+  if (hostname && device.name.trim().toLowerCase() === hostname.trim().toLowerCase()) return true;
+  if (nowPlaying.kind !== 'item') return false;
+  const uri = nowPlaying.item.uri;
+  return uri !== '' && (uri === local.trackUri || uri === local.previousTrackUri);
+}
+
+export interface MediaSessionInput {
+  /** "Show in the system's media controls". */
+  readonly publish: boolean;
+  /** "Follow the Spotify app on this computer". */
+  readonly followLocalClient: boolean;
+  readonly connection: BusConnection;
+  readonly localActive: boolean;
+}
+
+export interface MediaSessionPlan {
+  /** Own the MPRIS name now. */
+  readonly publish: boolean;
+  readonly status: MediaSessionStatus;
+}
+
+export const STEP_BACK_REASON = 'The Spotify app on this computer is playing and shows in the media controls itself';
+
+/**
+ * Publish unless the user said no, the bus is not there, or the local Spotify app is the active device and
+ * publishes itself — then Trayplay steps back so the desktop shows one player for one stream and media keys
+ * go to one place. `busName` in the status is filled in by the caller once the name is owned.
+ */
+export function planMediaSession(input: MediaSessionInput): MediaSessionPlan {
+  if (!input.publish) return { publish: false, status: { kind: 'off' } };
+  switch (input.connection.kind) {
+    case 'unavailable':
+      return { publish: false, status: { kind: 'unavailable', reason: input.connection.reason } };
+    case 'connecting':
+    case 'disconnected':
+      // The adapter retries by itself; the name comes back with the bus.
+      return { publish: true, status: { kind: 'unavailable', reason: 'Waiting for the session bus' } };
+    case 'connected':
+      break;
+  }
+  if (input.followLocalClient && input.localActive) return { publish: false, status: { kind: 'steppedBack', reason: STEP_BACK_REASON } };
+  return { publish: true, status: { kind: 'published', busName: '' } };
+}
+
+/**
+ * Whether a signal from the local client is worth one Web API read. When it is the active device, any real
+ * change is; otherwise only starting to play (playback may have just moved to this computer).
+ */
+export function hintWorthALook(hint: LocalHint, view: LocalClientView, localActive: boolean): boolean {
+  if (localActive) return true;
+  return hint === 'appeared' ? view.status === 'Playing' : hint === 'playState' && view.status === 'Playing';
+}
+
+/** Polling may lean on the local client's signals: it follows us, it is the active device, and it is there. */
+export function localHintsTrusted(followLocalClient: boolean, localActive: boolean): boolean {
+  return followLocalClient && localActive;
+}

@@ -1,0 +1,89 @@
+import type { Logger } from '../logging/logger';
+
+import { findControlRequest, parseControlLink } from './control-link';
+import { RateLimiter } from './rate-limit';
+import type { CommandSource, ShellCommand } from './shell-command';
+
+export interface ControlInboxDeps {
+  readonly now: () => number;
+  readonly log: Logger;
+  /** Default: 8 at once, then 4 per second. */
+  readonly limit?: { readonly capacity: number; readonly perSecond: number };
+}
+
+export type ControlOutcome = 'ran' | 'queued' | 'rejected' | 'rateLimited' | 'none';
+
+/** Waiting before ready: a cold start brings one command; a few more may arrive while starting. */
+const MAX_WAITING = 4;
+
+/**
+ * Where control links and flags arrive (open-url, second-instance, cold-start argv, the host's test hook):
+ * parsed, rate-limited, and held until the app is ready, then handed to the dispatcher. Refusals are logged
+ * with what was refused, never echoed back to the sender.
+ */
+export class ControlInbox {
+  private readonly limiter: RateLimiter;
+  private target: ((command: ShellCommand, source: CommandSource) => void) | null = null;
+  private readonly waiting: Array<[ShellCommand, CommandSource]> = [];
+  private suppressed = 0;
+
+  public constructor(private readonly deps: ControlInboxDeps) {
+    this.limiter = new RateLimiter(deps.limit ?? { capacity: 8, perSecond: 4 }, deps.now);
+  }
+
+  /** A process's argv (cold start or second instance). */
+  public receiveArgv(argv: readonly string[]): ControlOutcome {
+    const parsed = findControlRequest(argv);
+    if (parsed.kind === 'none') return 'none';
+    if (parsed.kind === 'rejected') return this.reject(parsed.reason, parsed.via);
+    return this.accept(parsed.command, parsed.via === 'link' ? 'controlLink' : 'argv');
+  }
+
+  /** One URL (macOS open-url). */
+  public receiveUrl(url: string): ControlOutcome {
+    const parsed = parseControlLink(url);
+    if (parsed.kind === 'none') return 'none';
+    if (parsed.kind === 'rejected') return this.reject(parsed.reason, 'link');
+    return this.accept(parsed.command, 'controlLink');
+  }
+
+  /** The app is ready: commands go to `run` from now on, and the waiting ones run now, in order. */
+  public ready(run: (command: ShellCommand, source: CommandSource) => void): void {
+    this.target = run;
+    for (const [command, source] of this.waiting.splice(0)) this.deliver(command, source);
+  }
+
+  private accept(command: ShellCommand, source: CommandSource): ControlOutcome {
+    if (!this.limiter.take()) {
+      this.suppressed += 1;
+      // One line per burst, not one per dropped request.
+      if (this.suppressed === 1) this.deps.log.warn('control requests arrive too fast; ignoring some', { command });
+      return 'rateLimited';
+    }
+    if (this.suppressed > 0) {
+      this.deps.log.info('control requests accepted again', { ignored: this.suppressed });
+      this.suppressed = 0;
+    }
+    if (!this.target) {
+      if (this.waiting.length >= MAX_WAITING) return 'rateLimited';
+      this.waiting.push([command, source]);
+      return 'queued';
+    }
+    this.deliver(command, source);
+    return 'ran';
+  }
+
+  private deliver(command: ShellCommand, source: CommandSource): void {
+    this.deps.log.info('control request', { command, source });
+    try {
+      this.target?.(command, source);
+    } catch (cause) {
+      this.deps.log.error('control request failed', { command, error: cause instanceof Error ? cause.message : String(cause) });
+    }
+  }
+
+  private reject(reason: string, via: 'link' | 'flag'): ControlOutcome {
+    this.deps.log.warn('control request ignored', { reason, via });
+    return 'rejected';
+  }
+}
