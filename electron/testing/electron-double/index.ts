@@ -10,7 +10,7 @@ import { createNativeImageModule } from './native-image';
 import { DEFAULT_RUNTIME, Runtime, type RuntimeOptions } from './runtime';
 import { SafeStorageDouble } from './safe-storage';
 import { createProtocolModule, createSessionModule } from './session';
-import { createNotificationClass, GlobalShortcutDouble, NetDouble, PowerMonitorDouble, ScreenDouble, ShellDouble, SystemPreferencesDouble } from './system';
+import { ClipboardDouble, createNotificationClass, GlobalShortcutDouble, NetDouble, PowerMonitorDouble, ScreenDouble, ShellDouble, SystemPreferencesDouble } from './system';
 import { createTrayModule } from './tray';
 import { filePageResolver } from './web-contents';
 
@@ -49,6 +49,7 @@ export function createElectronDouble(options: DoubleOptions) {
   const screen = new ScreenDouble(runtime);
   const systemPreferences = new SystemPreferencesDouble(runtime);
   const net = new NetDouble();
+  const clipboard = new ClipboardDouble(runtime);
 
   /** What `require('electron')` returns in the main process: a plain object, no `default`, as in Electron. */
   const electronModule = {
@@ -69,6 +70,7 @@ export function createElectronDouble(options: DoubleOptions) {
     Notification: notifications.Notification,
     systemPreferences,
     net,
+    clipboard,
   };
 
   return {
@@ -88,6 +90,7 @@ export function createElectronDouble(options: DoubleOptions) {
     screen,
     systemPreferences,
     net,
+    clipboard,
   };
 }
 

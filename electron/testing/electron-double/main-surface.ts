@@ -9,6 +9,7 @@ import type { NativeImageDouble, createNativeImageModule } from './native-image'
 import type { SafeStorageDouble } from './safe-storage';
 import type { ProtocolModule, SessionDouble, SessionModule } from './session';
 import type {
+  ClipboardDouble,
   GlobalShortcutDouble,
   NetDouble,
   NotificationConstructor,
@@ -38,6 +39,7 @@ export declare const screen: ScreenDouble;
 export declare const Notification: NotificationConstructor;
 export declare const systemPreferences: SystemPreferencesDouble;
 export declare const net: NetDouble;
+export declare const clipboard: ClipboardDouble;
 
 export type BrowserWindow = BrowserWindowDouble;
 export type WebContents = WebContentsDouble;

@@ -24,7 +24,7 @@ function appFiles(): string[] {
 
 const PRELOAD = join(ROOT, 'electron/preload.ts');
 const PROBE = join(ROOT, 'electron/adapters/zz-surface-probe.ts');
-const PROBE_SOURCE = "import { app, clipboard } from 'electron';\napp.setBadgeCount(3);\nexport const text = clipboard.readText();\n";
+const PROBE_SOURCE = "import { app, dialog } from 'electron';\napp.setBadgeCount(3);\nexport const shown = dialog.showErrorBox('a', 'b');\n";
 
 /**
  * One program over main, the adapters, the preload and a probe, with 'electron' resolved to the double's
@@ -80,6 +80,6 @@ describe('the app typechecked against the double', () => {
   it('a member the double lacks is a compile error, not a silent pass', () => {
     const probe = (errors.get(PROBE) ?? []).join('\n');
     expect(probe).toMatch(/setBadgeCount/);
-    expect(probe).toMatch(/clipboard/);
+    expect(probe).toMatch(/dialog/);
   });
 });

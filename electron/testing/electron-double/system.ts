@@ -313,3 +313,25 @@ export class NetDouble implements Pick<Electron.Net, 'isOnline' | 'online'> {
     return this.online;
   }
 }
+
+/** Electron 45's clipboard (async in the main process); what was written can be read back. */
+export class ClipboardDouble implements Pick<Electron.Clipboard, 'readText' | 'writeText' | 'clear' | 'has'> {
+  public text = '';
+
+  public constructor(private readonly runtime: Runtime) {}
+
+  public readText(): Promise<string> {
+    return Promise.resolve(this.text);
+  }
+  public writeText(text: string): Promise<void> {
+    this.runtime.record('clipboard', 'writeText', [text.length]);
+    this.text = text;
+    return Promise.resolve();
+  }
+  public clear(): void {
+    this.text = '';
+  }
+  public has(mimetype: string): Promise<boolean> {
+    return Promise.resolve(mimetype.startsWith('text/') && this.text !== '');
+  }
+}
