@@ -16,6 +16,7 @@ const double = createElectronDouble({
   platform: scenario.platform,
   linuxBackend: scenario.linuxBackend,
   keyMaterial: scenario.keyMaterial,
+  takenAccelerators: scenario.takenAccelerators,
   app: {
     isPackaged: scenario.isPackaged,
     appPath: process.cwd(),
@@ -189,7 +190,7 @@ async function main(): Promise<void> {
     report = { ...emptyReport(), startupSettled: false };
     write();
     process.exit(4);
-  }, 15_000);
+  }, 30_000);
   await app.startupSettled();
   clearTimeout(guard);
   if (app.exitCode !== null) return;

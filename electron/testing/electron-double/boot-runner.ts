@@ -85,7 +85,7 @@ export function bootDirs(): { base: string; userData: string; home: string; temp
 /** Environment variables a developer's shell may carry that would change the boot: cleared for every run. */
 const SCRUB = ['TRAYPLAY_USER_DATA', 'TRAYPLAY_ACCOUNTS_URL', 'TRAYPLAY_API_URL', 'TRAYPLAY_TEST', 'VITE_DEV_SERVER_URL', 'APPIMAGE', 'NODE_OPTIONS'];
 
-export async function runBoot(harness: string, input: ScenarioInput, timeoutMs = 20_000): Promise<BootRun> {
+export async function runBoot(harness: string, input: ScenarioInput, timeoutMs = 45_000): Promise<BootRun> {
   const dirs = bootDirs();
   const { prepare, env: givenEnv, ...rest } = input;
   const preparedEnv = (await prepare?.(dirs)) ?? {};
@@ -100,6 +100,7 @@ export async function runBoot(harness: string, input: ScenarioInput, timeoutMs =
     linuxBackend: 'gnome_libsecret',
     keyMaterial: 'boot-test key',
     lockHeldElsewhere: false,
+    takenAccelerators: [],
     quitVia: 'trayMenu',
     ...rest,
     reportPath: join(dirs.base, 'report.json'),

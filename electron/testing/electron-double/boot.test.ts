@@ -45,7 +45,7 @@ const stateOf = (run: BootRun): AppState => {
 };
 
 /** The checks every successful boot must pass, whatever the mode. */
-function expectHealthyBoot(run: BootRun): void {
+function expectHealthyBoot(run: BootRun, taken: readonly string[] = []): void {
   const diagnostics = `stderr:\n${run.stderr}\nlog:\n${run.logLines.join('\n')}\nthrown: ${JSON.stringify(run.report.thrown)}`;
   expect(run.report.startupSettled, diagnostics).toBe(true);
   expect(run.report.thrown, 'the app made Electron throw').toEqual([]);
@@ -59,9 +59,28 @@ function expectHealthyBoot(run: BootRun): void {
   expect(run.report.tray, 'no tray').not.toBeNull();
   expect(run.report.tray!.rows).toEqual(expectedRows(stateOf(run)));
   expect(run.report.tray!.toolTip).toMatch(/^Trayplay — /);
+  expectShortcutsAsReported(run, taken);
   // Pages load only through the built files (or the app's scheme), never a dev server or the network.
   for (const url of run.report.loads) expect(EXPECT.pagePrefixes.some((p) => url.startsWith(p)), url).toBe(true);
   expectCleanQuit(run);
+}
+
+/**
+ * Global shortcuts as the settings say: exactly the bindings and media keys the app reports as registered
+ * are registered with the OS, and each one reported as taken is one another program holds.
+ */
+function expectShortcutsAsReported(run: BootRun, taken: readonly string[] = []): void {
+  const { desktop } = stateOf(run);
+  const registered = [
+    ...desktop.hotkeys.filter((h) => h.status.kind === 'registered').map((h) => h.accelerator!),
+    ...desktop.mediaKeys.filter((m) => m.status.kind === 'registered').map((m) => m.key),
+  ];
+  expect([...run.report.shortcuts].sort()).toEqual([...new Set(registered)].sort());
+  const reportedTaken = [
+    ...desktop.hotkeys.filter((h) => h.status.kind === 'taken').map((h) => h.accelerator!),
+    ...desktop.mediaKeys.filter((m) => m.status.kind === 'taken').map((m) => m.key),
+  ];
+  expect(reportedTaken.sort()).toEqual([...taken].sort());
 }
 
 /** Quit from the tray: the quit events in order, then nothing left registered, and the process drains. */
@@ -92,7 +111,7 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.report.calls.filter((c) => c.method === 'setAsDefaultProtocolClient')).toEqual([]);
     // Nothing is written for a demo session: no tokens on disk.
     expect(JSON.stringify(run.report.calls)).not.toContain('encryptString');
-  }, 30_000);
+  }, 60_000);
 
   describe('with a stored real session', () => {
     let spotify: SeededSpotify;
@@ -116,7 +135,7 @@ describe('the built main bundle against the Electron double', () => {
       expect(run.report.calls.some((c) => c.api === 'safeStorage' && c.method === 'decryptStringAsync')).toBe(true);
       const everything = JSON.stringify(run.report) + run.logLines.join('\n') + run.stderr;
       for (const secret of [spotify.tokens.accessToken, spotify.tokens.refreshToken]) expect(everything).not.toContain(secret);
-    }, 30_000);
+    }, 60_000);
 
     it('a vault written under another backend cannot be read: the user is asked to sign in again, nothing crashes', async () => {
       const run = await runBoot(harness, {
@@ -128,14 +147,20 @@ describe('the built main bundle against the Electron double', () => {
       const state = stateOf(run);
       expect(state.auth.kind).not.toBe('signedIn');
       expect(JSON.stringify(state.auth)).toContain('gnome_libsecret');
-    }, 30_000);
+    }, 60_000);
   });
+
+  it('a media key another program holds is reported as taken, and the rest are registered', async () => {
+    const run = await runBoot(harness, { takenAccelerators: ['MediaPlayPause'] });
+    expectHealthyBoot(run, ['MediaPlayPause']);
+    expect(run.report.shortcuts).not.toContain('MediaPlayPause');
+  }, 60_000);
 
   it('Linux without a keyring (basic_text): boots, and says the storage is not secure', async () => {
     const run = await runBoot(harness, { linuxBackend: 'basic_text' });
     expectHealthyBoot(run);
     expect(stateOf(run).authSettings.storage).toMatchObject({ backend: 'basic_text', secure: false });
-  }, 30_000);
+  }, 60_000);
 
   it('packaged: the test-only environment variables are ignored', async () => {
     let envProfile = '';
@@ -159,7 +184,7 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.report.calls.filter((c) => c.method === 'setPath'), 'setPath from an env variable').toEqual([]);
     // A packaged app writes its log to the file only.
     expect(run.stderr).toBe('');
-  }, 30_000);
+  }, 60_000);
 
   it('a second instance hands over and quits before creating anything', async () => {
     const run = await runBoot(harness, { lockHeldElsewhere: true, quitVia: 'none' });
@@ -168,5 +193,5 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.report.afterQuit?.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
     expect(run.ended, JSON.stringify(run.report.resourcesAfterQuit)).toBe('by-itself');
     expect(run.exitCode).toBe(0);
-  }, 30_000);
+  }, 60_000);
 });

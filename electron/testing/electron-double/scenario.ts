@@ -17,6 +17,8 @@ export interface BootScenario {
   readonly linuxBackend: LinuxBackend;
   readonly keyMaterial: string;
   readonly lockHeldElsewhere: boolean;
+  /** Accelerators another program holds (globalShortcut.register says false). */
+  readonly takenAccelerators: readonly string[];
   /** Where the child writes its report (JSON). */
   readonly reportPath: string;
   /** How to end the run: the tray menu's Quit item (a user's quit), or no quit at all (the app quits itself). */
