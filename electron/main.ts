@@ -35,8 +35,14 @@ declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
 // Chromium publishes its own MPRIS player whenever a page plays media; Trayplay publishes the real one.
 app.commandLine.appendSwitch('disable-features', 'MediaSessionService');
 
-// Tests and portable setups choose the profile folder; it must be set before anything reads it.
-if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
+// Test hooks from the environment (profile folder, dev server, Spotify replaced) work only unpackaged.
+const testHooks: NodeJS.ProcessEnv = app.isPackaged ? {} : process.env;
+// Tests and portable setups choose the profile folder; it must be set before anything reads it. Electron
+// refuses a folder that does not exist yet ("Failed to set path"), so it is created first.
+if (testHooks.TRAYPLAY_USER_DATA) {
+  mkdirSync(testHooks.TRAYPLAY_USER_DATA, { recursive: true, mode: 0o700 });
+  app.setPath('userData', testHooks.TRAYPLAY_USER_DATA);
+}
 
 const logDir = join(app.getPath('userData'), 'logs');
 mkdirSync(logDir, { recursive: true });
@@ -94,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
   let servicesDemo: () => boolean = () => true;
 
   void app.whenReady().then(async () => {
-    const devServer = process.env.VITE_DEV_SERVER_URL;
+    const devServer = testHooks.VITE_DEV_SERVER_URL;
     const power = electronPowerEvents();
     const services = await createServices({
       shell: 'electron',
@@ -108,8 +114,8 @@ if (!app.requestSingleInstanceLock()) {
       fetch: (url, init) => fetch(url, init),
       buildClientId: __TRAYPLAY_BUILD_CLIENT_ID__ || null,
       endpointsOverride:
-        process.env.TRAYPLAY_ACCOUNTS_URL && process.env.TRAYPLAY_API_URL
-          ? { accountsBaseUrl: process.env.TRAYPLAY_ACCOUNTS_URL, apiBaseUrl: process.env.TRAYPLAY_API_URL }
+        testHooks.TRAYPLAY_ACCOUNTS_URL && testHooks.TRAYPLAY_API_URL
+          ? { accountsBaseUrl: testHooks.TRAYPLAY_ACCOUNTS_URL, apiBaseUrl: testHooks.TRAYPLAY_API_URL }
           : null,
     });
     servicesDemo = () => services.isDemo();

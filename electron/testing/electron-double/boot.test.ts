@@ -186,6 +186,19 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.stderr).toBe('');
   }, 60_000);
 
+  it('development: TRAYPLAY_USER_DATA naming a folder that does not exist yet is created, not a crash at start', async () => {
+    let profile = '';
+    const run = await runBoot(harness, {
+      prepare: (dirs) => {
+        profile = join(dirs.base, 'fresh', 'profile');
+        return { TRAYPLAY_USER_DATA: profile };
+      },
+    });
+    expectHealthyBoot(run);
+    expect(run.report.userData).toBe(profile);
+    expect(existsSync(join(profile, 'logs', 'main.log'))).toBe(true);
+  }, 60_000);
+
   it('a second instance hands over and quits before creating anything', async () => {
     const run = await runBoot(harness, { lockHeldElsewhere: true, quitVia: 'none' });
     expect(run.report.thrown).toEqual([]);
