@@ -223,7 +223,12 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   };
 }
 
-/** The host's contract endpoint, on the same host and port that served the page. */
-export function contractUrl(location: { readonly protocol: string; readonly host: string }): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_CONTRACT_PATH}`;
+/**
+ * The host's contract endpoint, on the same host and port that served the page, with the per-launch secret
+ * the host put in the page's fragment (`#key=…`; fragments never reach a server or a Referer).
+ */
+export function contractUrl(location: { readonly protocol: string; readonly host: string; readonly hash?: string }): string {
+  const key = new URLSearchParams((location.hash ?? '').replace(/^#/, '')).get('key');
+  const query = key ? `?key=${encodeURIComponent(key)}` : '';
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_CONTRACT_PATH}${query}`;
 }
