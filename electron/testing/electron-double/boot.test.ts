@@ -2,7 +2,7 @@
 // double, in demo mode, with a stored real session, packaged, and as a second instance. Each run must
 // show every shared boot fact, build the tray menu from the state it reports, and — after the user quits
 // from the tray — leave nothing behind, so the process ends by itself.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -110,7 +110,9 @@ describe('the built main bundle against the Electron double', () => {
     // Unpackaged on Linux: the OS cannot route trayplay:// to a development run, so it is not registered.
     expect(run.report.calls.filter((c) => c.method === 'setAsDefaultProtocolClient')).toEqual([]);
     // Nothing is written for a demo session: no tokens on disk.
-    expect(JSON.stringify(run.report.calls)).not.toContain('encryptString');
+    const store = join(run.report.userData, 'trayplay.json');
+    const saved = existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Record<string, unknown>) : {};
+    expect(Object.keys(saved).filter((k) => k.startsWith('tokens'))).toEqual([]);
   }, 60_000);
 
   describe('with a stored real session', () => {

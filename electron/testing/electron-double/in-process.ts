@@ -27,6 +27,7 @@ export async function bootInProcess(): Promise<InProcessApp> {
   await new Promise((resolve) => setImmediate(resolve));
   double.app.emitReady();
   await double.app.startupSettled();
+  await Promise.all(double.windows.BrowserWindow.getAllWindows().map((w) => w.webContents.loadSettled()));
   return {
     double,
     quit: async () => {

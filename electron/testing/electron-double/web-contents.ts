@@ -127,7 +127,20 @@ export class WebContentsDouble
    * Loads as Chromium would: a `file:` page that does not exist, or a scheme nobody handles, fails with
    * Chromium's error and the promise rejects (`did-fail-load`); otherwise `did-finish-load`.
    */
-  public async loadURL(url: string, options?: Electron.LoadURLOptions): Promise<void> {
+  public loadURL(url: string, options?: Electron.LoadURLOptions): Promise<void> {
+    const load = this.load(url, options);
+    this.lastLoad = load.catch(() => undefined);
+    return load;
+  }
+
+  /** Settles when the latest load has (a harness waits for pages as a user would see them). */
+  public loadSettled(): Promise<void> {
+    return this.lastLoad;
+  }
+
+  private lastLoad: Promise<void> = Promise.resolve();
+
+  private async load(url: string, options?: Electron.LoadURLOptions): Promise<void> {
     this.alive('loadURL');
     this.runtime.record('webContents', 'loadURL', [this.id, url, options]);
     this.loads.push(url);
