@@ -48,7 +48,7 @@ test('an ad, an episode, a private session and nothing playing never blank the w
 
 test('the mini-player page shows the same now-playing', async ({ host, page }) => {
   const app = await host.start();
-  await page.goto(`${app.url}/mini.html`);
+  await page.goto(app.pageUrl('mini.html'));
   await expect(page.getByTestId('mini-player')).toBeVisible();
   await expect(page.getByTestId('now-playing-title')).not.toBeEmpty();
 });

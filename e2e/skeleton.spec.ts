@@ -21,7 +21,8 @@ test('an invalid payload over the WebSocket gets a typed error reply and a log l
   const reply = await page.evaluate(
     () =>
       new Promise<unknown>((resolve) => {
-        const socket = new WebSocket(`ws://${location.host}/contract`);
+        const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
+        const socket = new WebSocket(`ws://${location.host}/contract?key=${key}`);
         socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 41, ch: 'player:setVolume', p: { percent: 'loud' } }));
         socket.onmessage = (message: MessageEvent<string>) => {
           const frame = JSON.parse(message.data) as { t: string; id?: number };

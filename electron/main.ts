@@ -6,6 +6,7 @@ import { release } from 'node:os';
 
 import { app, clipboard, shell } from 'electron';
 
+import { registerAppScheme, serveAppScheme } from './adapters/app-protocol';
 import { ElectronStoreKv } from './adapters/electron-store-kv';
 import { serveOverIpc } from './adapters/ipc-main-transport';
 import { electronGlobalShortcuts, electronShortcutEnvironment } from './adapters/global-shortcut';
@@ -18,9 +19,12 @@ import { WindowManager } from './adapters/window-manager';
 import { findProtocolUrl } from './auth/protocol-url';
 import { createCore } from './core/create-core';
 import { createServices } from './core/create-services';
+import { launchOptions } from './core/launch-options';
 import { RootLogger } from './logging/logger';
 import { startPlatformMediaSession } from './mpris/media-session';
 import { err, ok } from '../shared/result';
+import { rendererCsp } from './net/csp';
+import { createStaticHandler } from './net/static-handler';
 import { systemClock } from './ports/clock';
 import { ControlInbox } from './shell/control-inbox';
 import { isControlLink } from './shell/control-link';
@@ -28,6 +32,7 @@ import { DesktopShell } from './shell/desktop-shell';
 import { RecentProblems } from './shell/diagnostics';
 import { isNativeWayland } from './shell/display-server';
 import type { TrayAction } from './tray/tray-menu';
+import { APP_ORIGIN } from './windows/app-origin';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
 declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
@@ -35,8 +40,16 @@ declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
 // Chromium publishes its own MPRIS player whenever a page plays media; Trayplay publishes the real one.
 app.commandLine.appendSwitch('disable-features', 'MediaSessionService');
 
-// Tests and portable setups choose the profile folder; it must be set before anything reads it.
-if (process.env.TRAYPLAY_USER_DATA) app.setPath('userData', process.env.TRAYPLAY_USER_DATA);
+// Test hooks from the environment work only in unpackaged runs (electron/core/launch-options.ts).
+const launch = launchOptions(process.env, app.isPackaged);
+// Tests choose the profile folder; it must be set before anything reads it. Electron refuses a folder that
+// does not exist yet ("Failed to set path"), so it is created first.
+if (launch.userDataDir) {
+  mkdirSync(launch.userDataDir, { recursive: true, mode: 0o700 });
+  app.setPath('userData', launch.userDataDir);
+}
+// Before `ready`: the pages' scheme gets its privileges now or never.
+registerAppScheme();
 
 const logDir = join(app.getPath('userData'), 'logs');
 mkdirSync(logDir, { recursive: true });
@@ -51,6 +64,7 @@ const logger = new RootLogger({
   },
 });
 const log = logger.scope('main');
+if (launch.ignored.length > 0) log.warn('test hooks ignored', { variables: launch.ignored });
 
 if (!app.requestSingleInstanceLock()) {
   // Another Trayplay runs: it receives our argv (and any trayplay:// URL) through `second-instance`.
@@ -94,7 +108,7 @@ if (!app.requestSingleInstanceLock()) {
   let servicesDemo: () => boolean = () => true;
 
   void app.whenReady().then(async () => {
-    const devServer = process.env.VITE_DEV_SERVER_URL;
+    const devServer = launch.devServerUrl;
     const power = electronPowerEvents();
     const services = await createServices({
       shell: 'electron',
@@ -107,14 +121,18 @@ if (!app.requestSingleInstanceLock()) {
       protocol: electronProtocolRegistrar(),
       fetch: (url, init) => fetch(url, init),
       buildClientId: __TRAYPLAY_BUILD_CLIENT_ID__ || null,
-      endpointsOverride:
-        process.env.TRAYPLAY_ACCOUNTS_URL && process.env.TRAYPLAY_API_URL
-          ? { accountsBaseUrl: process.env.TRAYPLAY_ACCOUNTS_URL, apiBaseUrl: process.env.TRAYPLAY_API_URL }
-          : null,
+      endpointsOverride: launch.endpointsOverride,
     });
     servicesDemo = () => services.isDemo();
+    serveAppScheme(
+      createStaticHandler({
+        root: join(__dirname, '../renderer'),
+        origin: APP_ORIGIN,
+        csp: () => rendererCsp({ shell: 'electron', demoArtOrigin: services.demoArtOrigin() }),
+      }),
+    );
     const windows = new WindowManager({
-      renderer: devServer ? { kind: 'devServer', url: devServer } : { kind: 'files', dir: join(__dirname, '../renderer') },
+      renderer: devServer ? { kind: 'devServer', url: devServer } : { kind: 'app' },
       preloadPath: join(__dirname, 'preload.cjs'),
       log: logger.scope('windows'),
       onVisibilityChange: (visible) => services.setVisibility(visible ? 'window' : 'tray'),

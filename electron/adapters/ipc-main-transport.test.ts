@@ -19,7 +19,7 @@ vi.mock('electron', () => ({
 
 const { serveOverIpc } = await import('./ipc-main-transport');
 
-const APP = 'file:///app/dist/renderer/';
+const APP = 'app://trayplay/';
 const event = (id: number, url = `${APP}index.html`, parent: unknown = null) => ({
   sender: { id },
   senderFrame: { url, parent },

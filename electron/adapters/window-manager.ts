@@ -1,17 +1,16 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
 import { BrowserWindow, screen, session, shell, type WebContents } from 'electron';
 
 import type { WindowControl } from '../core/facades';
 import type { Logger } from '../logging/logger';
 import { isAppPageUrl, placeMini, SECURE_WEB_PREFERENCES, windowSpec, type WindowRole } from '../windows/window-options';
 
+import { APP_ORIGIN } from '../windows/app-origin';
+
 import type { TrustedSenders } from './ipc-main-transport';
 
 export interface WindowManagerOptions {
-  /** Folder of the built renderer pages, or the dev server's URL in development. */
-  readonly renderer: { kind: 'files'; dir: string } | { kind: 'devServer'; url: string };
+  /** The built pages over `app://trayplay` (electron/adapters/app-protocol.ts), or the dev server's URL in development. */
+  readonly renderer: { kind: 'app' } | { kind: 'devServer'; url: string };
   readonly preloadPath: string;
   readonly log: Logger;
   /** Told when the set of visible windows changes (the refresh policy slows down with only the tray). */
@@ -25,9 +24,7 @@ export class WindowManager implements WindowControl, TrustedSenders {
 
   public constructor(private readonly options: WindowManagerOptions) {
     this.base =
-      options.renderer.kind === 'files'
-        ? pathToFileURL(join(options.renderer.dir, '/')).href
-        : `${options.renderer.url.replace(/\/$/, '')}/`;
+      options.renderer.kind === 'app' ? `${APP_ORIGIN}/` : `${new URL(options.renderer.url).origin}/`;
     // No page may ask for the camera, notifications, and so on.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);

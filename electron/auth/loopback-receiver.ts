@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { isAllowedHost } from '../net/host-check';
+
 import { loopbackRedirectUri } from './redirect-uris';
 
 /** What the browser is told after it delivered (or failed to deliver) the callback. */
@@ -50,6 +52,11 @@ export const startLoopbackReceiver: StartLoopback = (onCallback) =>
 
 function handle(request: IncomingMessage, response: ServerResponse, onCallback: (url: string) => LoopbackVerdict, port: number): void {
   const path = (request.url ?? '').split('?')[0];
+  // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the receiver.
+  if (!isAllowedHost(request.headers.host, port)) {
+    respond(response, 403, 'Forbidden', 'This address only accepts the sign-in redirect.');
+    return;
+  }
   if (request.method !== 'GET' || path !== '/callback') {
     respond(response, 404, 'Not found', 'There is nothing here.');
     return;

@@ -2,6 +2,7 @@ import { contract, type Contract } from '../../shared/contract';
 import { createDispatcher, type Dispatcher } from '../../shared/ipc/dispatcher';
 import { err, ok } from '../../shared/result';
 import type { AppInfo } from '../../shared/state/app-state';
+import { boundedLogger, RENDERER_LOG_BUDGET } from '../logging/bounded-logger';
 import type { RootLogger } from '../logging/logger';
 
 import { AppStateStore } from './app-state-store';
@@ -48,7 +49,12 @@ export function createCore(deps: CoreDeps): Core {
   const sync = (): void => state.update(snapshot());
   const dispatcher = createDispatcher(
     contract,
-    contractHandlers({ ...deps, shellActions: deps.shellActions ?? NO_SHELL_ACTIONS, state, rendererLog: deps.logger.scope('renderer') }),
+    contractHandlers({
+      ...deps,
+      shellActions: deps.shellActions ?? NO_SHELL_ACTIONS,
+      state,
+      rendererLog: boundedLogger(deps.logger.scope('renderer'), { ...RENDERER_LOG_BUDGET, now: Date.now }),
+    }),
     deps.logger.scope('ipc'),
   );
   const offs = [

@@ -1,4 +1,4 @@
-import { createSimulator, DEMO_CLIENT_ID, type Simulator } from '../../simulator/index';
+import { createSimulator, DEMO_CLIENT_ID, PLACEHOLDER_BASE_URL, type Simulator } from '../../simulator/index';
 import { AuthService } from '../auth/auth-service';
 import { simulatorEndpoints, type Endpoints } from '../auth/endpoints';
 import type { RootLogger } from '../logging/logger';
@@ -46,6 +46,8 @@ export interface Services {
   /** The embedded simulator that demo mode plays against. */
   readonly simulator: Simulator;
   isDemo(): boolean;
+  /** Where demo mode serves album art (the simulator on loopback), or null outside demo mode. */
+  demoArtOrigin(): string | null;
   setVisibility(visibility: Visibility): void;
   /** The system resumed, the network came back, or a window was shown: look now. */
   wake(): void;
@@ -59,10 +61,26 @@ export interface Services {
  */
 export async function createServices(config: ServicesConfig): Promise<Services> {
   const { clock, logger } = config;
-  // Demo mode's Spotify: on loopback so the windows can load its album art; no control API.
+  // Demo mode's Spotify, called in process. It listens on loopback (for album art) only while demo mode is on:
+  // it auto-approves sign-ins, so it must not sit on a port beside a real account.
   const simulator = createSimulator({ now: () => clock.now(), controlApi: false, scenario: { autoApprove: true } });
-  const listening = await simulator.listen(0, '127.0.0.1');
-  const demoEndpoints = simulatorEndpoints(listening.url);
+  const demoEndpoints = simulatorEndpoints(PLACEHOLDER_BASE_URL);
+  let listening: { url: string; close(): Promise<void> } | null = null;
+  let following: Promise<void> = Promise.resolve();
+  const followMode = (): Promise<void> =>
+    (following = following
+      .then(async () => {
+        const wanted = auth.mode() === 'demo';
+        if (wanted && listening === null) listening = await simulator.listen(0, '127.0.0.1');
+        else if (!wanted && listening !== null) {
+          const open = listening;
+          listening = null;
+          await open.close();
+        }
+      })
+      .catch((cause: unknown) => {
+        logger.scope('demo').warn('demo art server', { error: cause instanceof Error ? cause.message : String(cause) });
+      }));
 
   const preferences = new PreferencesStore(config.store, logger.scope('preferences'));
   const desktop = new DesktopStatusHub(config.shell, logger.scope('desktop'));
@@ -94,6 +112,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const accountOf = (): string => JSON.stringify([auth.mode(), auth.state().kind]);
   let lastAccount = accountOf();
   const offAuth = auth.onChange(() => {
+    void followMode();
     const account = accountOf();
     if (account === lastAccount) return;
     lastAccount = account;
@@ -107,6 +126,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     config.power.onOnline(() => playback.wake('online')),
   ];
 
+  await followMode();
   await auth.start();
   playback.start();
 
@@ -117,6 +137,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     desktop,
     simulator,
     isDemo: () => auth.mode() === 'demo',
+    demoArtOrigin: () => (auth.mode() === 'demo' ? (listening?.url ?? null) : null),
     setVisibility: (visibility) => playback.setVisibility(visibility),
     wake: () => playback.wake('window-shown'),
     handleProtocolUrl: (url) => auth.handleProtocolUrl(url),
@@ -125,7 +146,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       offPower.forEach((off) => off());
       playback.stop();
       auth.dispose();
-      await listening.close();
+      await following;
+      await listening?.close();
+      listening = null;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,8 +8,10 @@ import { createCore, type Core } from '../core/create-core';
 import { createServices, type Services, type ServicesConfig } from '../core/create-services';
 import type { WindowControl } from '../core/facades';
 import { FileStore } from '../adapters/file-store';
-import { TestOnlyCipher } from '../adapters/test-cipher';
+import { KeyFileCipher } from '../adapters/key-file-cipher';
 import { RootLogger, type LogSink } from '../logging/logger';
+import { rendererCsp } from '../net/csp';
+import { createStaticHandler } from '../net/static-handler';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
 import { noPowerEvents } from '../ports/power-events';
@@ -17,8 +20,9 @@ import type { ControlOutcome } from '../shell/control-inbox';
 import { DesktopShell } from '../shell/desktop-shell';
 import { RecentProblems } from '../shell/diagnostics';
 
-import { staticFiles } from './static-files';
+import { serveStaticOverHttp } from './static-files';
 import { serveOverWebSocket } from './ws-contract-server';
+import { newLaunchSecret, type WsLimits } from './ws-limits';
 
 export interface HostOptions {
   /** The built renderer (dist/renderer). */
@@ -33,12 +37,18 @@ export interface HostOptions {
   readonly browser?: Browser;
   readonly services?: Partial<ServicesConfig>;
   readonly version?: string;
+  readonly wsLimits?: Partial<WsLimits>;
   /** Publish over MPRIS too (Linux): `{}` uses the environment's session bus. Absent: no media session. */
   readonly mpris?: { readonly address?: string | null };
 }
 
 export interface Host {
+  /** The main page to open, with this launch's secret in the fragment (`#key=…`): print it, never log it. */
   readonly url: string;
+  /** `http://127.0.0.1:<port>`, without the secret. */
+  readonly origin: string;
+  /** Another page of the app (`mini.html`), with the secret. */
+  pageUrl(page: 'index.html' | 'mini.html'): string;
   readonly core: Core;
   readonly services: Services;
   readonly logger: RootLogger;
@@ -48,9 +58,9 @@ export interface Host {
 }
 
 /**
- * The main-process logic without Electron: Node adapters (a JSON file store in `userDataDir`, the test cipher),
- * the built renderer over HTTP and the contract over WebSocket, on 127.0.0.1 only. Used by the UI tests and
- * by `npm run dev:web`.
+ * The main-process logic without Electron: Node adapters (a JSON file store in `userDataDir`, a key-file
+ * cipher that reports itself as not secure), the built renderer over HTTP and the contract over WebSocket, on
+ * 127.0.0.1 only. Used by the UI tests, by `npm run dev:web`, and by `npm start` where Electron cannot run.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
   const problems = new RecentProblems();
@@ -69,7 +79,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     clock,
     logger,
     store: new FileStore(join(options.userDataDir, 'trayplay.json')),
-    cipher: new TestOnlyCipher(),
+    cipher: new KeyFileCipher(join(options.userDataDir, 'preview-key')),
     browser,
     power: noPowerEvents,
     protocol: null,
@@ -79,7 +89,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const windows: WindowControl = { showMain: () => undefined, toggleMini: () => undefined, hideMini: () => undefined };
   const info = (): AppInfo => ({
     name: 'Trayplay',
-    version: options.version ?? '0.0.0',
+    // The package's version, read from package.json beside dist/ (started without npm there is no npm_package_version).
+    version: options.version ?? (JSON.parse(readFileSync(join(options.rendererDir, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
     platform: process.platform,
     shell: 'web',
     demo: services.isDemo(),
@@ -113,19 +124,34 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
   desktopShell.start(core.state);
 
-  const serveFile = staticFiles(options.rendererDir);
-  const server = createServer((request, response) => {
-    void serveFile(request, response);
-  });
+  const secret = newLaunchSecret();
+  logger.addPermanentSecret(secret);
+  let port = 0;
+  const origin = (): string => `http://127.0.0.1:${port}`;
+  // The request listener is set once the port (and so the origin) is known; nothing can connect before.
+  let serve: ReturnType<typeof serveStaticOverHttp> = () => Promise.resolve();
+  const server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  const handler = createStaticHandler({
+    root: options.rendererDir,
+    origin: origin(),
+    csp: () => rendererCsp({ shell: 'web', wsOrigin: origin().replace('http:', 'ws:'), demoArtOrigin: services.demoArtOrigin() }),
+  });
+  serve = serveStaticOverHttp(handler, () => port);
   // A connected page counts as a visible window: the refresh policy runs at the window cadence.
-  const ws = serveOverWebSocket(server, core.dispatcher, () => url, logger.scope('ws'), (count) =>
-    services.setVisibility(count > 0 ? 'window' : 'tray'),
-  );
+  const ws = serveOverWebSocket(server, core.dispatcher, {
+    allowedOrigin: origin,
+    port: () => port,
+    secret,
+    log: logger.scope('ws'),
+    limits: options.wsLimits,
+    onClients: (count) => services.setVisibility(count > 0 ? 'window' : 'tray'),
+  });
+  const pageUrl = (page: 'index.html' | 'mini.html'): string => `${origin()}/${page === 'index.html' ? '' : page}#key=${secret}`;
   const media: MediaSessionHandle | null = options.mpris
     ? startPlatformMediaSession({
         clock,
@@ -138,10 +164,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
         ...(options.mpris.address !== undefined ? { address: options.mpris.address } : {}),
       })
     : null;
-  log.info('headless host ready', { url });
+  log.info('headless host ready', { url: origin() });
 
   return {
-    url,
+    url: pageUrl('index.html'),
+    origin: origin(),
+    pageUrl,
     core,
     services,
     logger,

@@ -1,58 +1,33 @@
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
+import { isAllowedHost, isOriginFormTarget } from '../net/host-check';
+import type { StaticHandler } from '../net/static-handler';
 
-/** The same policy the Electron windows get, sent as a header for pages the host serves. */
-export const RENDERER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: http://127.0.0.1:* https://i.scdn.co",
-  "connect-src 'self' ws://127.0.0.1:*",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Serves the built renderer read-only from `root`; paths can never climb out of it. */
-export function staticFiles(root: string): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
-  const base = normalize(root + sep);
+/**
+ * Node's HTTP server in front of the shared static handler (the same one `app://trayplay` uses). Before the
+ * handler runs: the Host header must be exactly `127.0.0.1:<port>` (DNS rebinding) and the target origin-form.
+ */
+export function serveStaticOverHttp(
+  handler: StaticHandler,
+  port: () => number,
+): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
-    const method = request.method ?? 'GET';
-    let pathname: string;
+    const plain = (status: number, text: string): void => {
+      response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' }).end(text);
+    };
+    if (!isAllowedHost(request.headers.host, port())) return plain(403, 'Forbidden host');
+    if (!isOriginFormTarget(request.url)) return plain(400, 'Bad request');
+    let answer: Response;
     try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+      answer = await handler(new Request(`http://127.0.0.1:${port()}${request.url}`, { method: request.method ?? 'GET' }));
     } catch {
-      pathname = '';
+      return plain(400, 'Bad request');
     }
-    const file = normalize(join(base, pathname === '/' ? 'index.html' : pathname));
-    if ((method !== 'GET' && method !== 'HEAD') || !file.startsWith(base) || pathname.includes('\0')) {
-      response.writeHead(method === 'GET' || method === 'HEAD' ? 404 : 405).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': RENDERER_CSP,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-      });
-      response.end(method === 'HEAD' ? undefined : body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    }
+    const headers: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    response.writeHead(answer.status, headers);
+    response.end(answer.body === null ? undefined : Buffer.from(await answer.arrayBuffer()));
   };
 }

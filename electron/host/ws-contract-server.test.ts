@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 
 import { contract } from '../../shared/contract';
@@ -19,6 +19,7 @@ let origin: string;
 let dispatcher: Dispatcher<typeof small>;
 let logs: string[];
 let closeWs: () => Promise<void>;
+const SECRET = 'test-launch-secret-0123456789';
 
 beforeEach(async () => {
   const captured = memorySink();
@@ -28,7 +29,8 @@ beforeEach(async () => {
   server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closeWs = serveOverWebSocket(server, dispatcher, () => origin, logger.scope('ws')).close;
+  const port = (server.address() as AddressInfo).port;
+  closeWs = serveOverWebSocket(server, dispatcher, { allowedOrigin: () => origin, port: () => port, secret: SECRET, log: logger.scope('ws') }).close;
 });
 
 afterEach(async () => {
@@ -38,7 +40,7 @@ afterEach(async () => {
 
 const connect = (from = origin) =>
   new Promise<WebSocket>((resolve, reject) => {
-    const socket = new WebSocket(`${origin.replace('http', 'ws')}/contract`, { origin: from });
+    const socket = new WebSocket(`${origin.replace('http', 'ws')}/contract?key=${SECRET}`, { origin: from });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -78,6 +80,62 @@ describe('WebSocket contract server', () => {
   it('refuses connections from other origins', async () => {
     await expect(connect('http://evil.example')).rejects.toThrow();
     expect(logs.some((line) => line.includes('refused a WebSocket connection'))).toBe(true);
+  });
+
+  it('rate limits each socket on its own token bucket, and refills over time', async () => {
+    let now = 0;
+    const limited = createServer();
+    await new Promise<void>((resolve) => limited.listen(0, '127.0.0.1', resolve));
+    const port = (limited.address() as AddressInfo).port;
+    const at = `http://127.0.0.1:${port}`;
+    const logger = new RootLogger({ sink: () => undefined });
+    const ws = serveOverWebSocket(limited, dispatcher, {
+      allowedOrigin: () => at,
+      port: () => port,
+      secret: SECRET,
+      log: logger.scope('ws'),
+      limits: { burst: 10, perSecond: 5, maxRefusedInRow: 1000 },
+      now: () => now,
+    });
+    const socket = await new Promise<WebSocket>((resolve, reject) => {
+      const s = new WebSocket(`ws://127.0.0.1:${port}/contract?key=${SECRET}`, { origin: at });
+      s.once('open', () => resolve(s));
+      s.once('error', reject);
+    });
+    const replies: Array<{ id: number; ok: boolean; code?: string }> = [];
+    socket.on('message', (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as { id: number; r: { ok: boolean; error?: { code: string } } };
+      replies.push({ id: frame.id, ok: frame.r.ok, code: frame.r.error?.code });
+    });
+    const burst = async (from: number, count: number, expected: number): Promise<void> => {
+      for (let id = from; id < from + count; id += 1) socket.send(JSON.stringify({ t: 'call', id, ch: 'player:seek', p: { positionMs: id } }));
+      await vi.waitFor(() => expect(replies.length).toBe(expected));
+    };
+    await burst(1, 30, 30);
+    expect(replies.filter((r) => r.ok)).toHaveLength(10);
+    expect(replies.filter((r) => r.code === 'rate_limited')).toHaveLength(20);
+    now += 1000; // five more tokens
+    await burst(100, 8, 38);
+    expect(replies.slice(30).filter((r) => r.ok)).toHaveLength(5);
+    socket.close();
+    await ws.close();
+    await new Promise<void>((resolve) => limited.close(() => resolve()));
+  });
+
+  it('refuses upgrades without the secret, with a wrong Host, or past the connection cap', async () => {
+    const attempt = (url: string, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve) => {
+        const s = new WebSocket(url, { origin, headers });
+        s.once('open', () => resolve(101));
+        s.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        s.once('error', () => resolve(0));
+      });
+    const base = `${origin.replace('http', 'ws')}/contract`;
+    expect(await attempt(base)).toBe(401);
+    expect(await attempt(`${base}?key=${SECRET}x`)).toBe(401);
+    expect(await attempt(`${base}?key=${SECRET}`, { host: 'evil.example' })).toBe(403);
+    expect(await attempt(`${origin.replace('http', 'ws')}/other?key=${SECRET}`)).toBe(404);
+    expect(logs.join('\n')).not.toContain(SECRET);
   });
 
   it('pushes events to connected pages', async () => {

@@ -9,7 +9,10 @@ export interface LogRecord {
   readonly fields?: Record<string, unknown>;
 }
 
-/** Where log lines go: stderr, a file, or an array in tests. Receives lines already redacted. */
+/**
+ * Where log lines go: stderr, a file, or an array in tests. The line and the record are both redacted, and
+ * neither carries a control character (a message cannot forge a second line).
+ */
 export type LogSink = (line: string, record: LogRecord) => void;
 
 export interface Logger {
@@ -24,13 +27,40 @@ export interface Logger {
 /** Secrets in well-known shapes, whatever the caller forgot to register. */
 const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]'],
+  [/(Basic\s+)[A-Za-z0-9+/=]+/gi, '$1[redacted]'],
+  // Spotify's token shapes (refresh `AQ…`, access `BQ…`), even once they have aged out of the secret list.
+  [/\b(?:AQ|BQ)[A-Za-z0-9_-]{40,}/g, '[redacted]'],
   [
     /((?:access_token|refresh_token|code_verifier|code|id_token|client_secret|token)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
     '$1[redacted]',
   ],
 ];
 /** Field names whose values are never written. */
-const SECRET_KEYS = /token|secret|verifier|password|authorization|cookie|^code$/i;
+const SECRET_KEYS = /token|secret|verifier|password|authorization|cookie|^code$|^key$/i;
+/**
+ * Registered secrets kept (most recent first out last). Access tokens rotate hourly; without a bound the list
+ * grows for as long as the app runs, and every line pays for every token ever seen. Aged-out Spotify tokens
+ * are still caught by their shape (PATTERNS); `addPermanentSecret` is for the few that must never age out.
+ */
+export const MAX_SECRETS = 64;
+const MAX_DEPTH = 4;
+
+/** Control characters (and the JS line separators) written as escapes: one record is always one line. */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    switch (c) {
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    }
+  });
+}
 
 export interface LoggerOptions {
   readonly sink: LogSink;
@@ -46,6 +76,7 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
  */
 export class RootLogger {
   private readonly secrets = new Set<string>();
+  private readonly permanent = new Set<string>();
   private readonly minLevel: number;
   private readonly now: () => number;
 
@@ -54,17 +85,38 @@ export class RootLogger {
     this.now = options.now ?? Date.now;
   }
 
-  /** Makes the logger replace this exact string wherever it appears. */
+  /** Makes the logger replace this exact string wherever it appears (among the last MAX_SECRETS registered). */
   public addSecret(secret: string): void {
-    if (secret.length >= 8) this.secrets.add(secret);
+    if (secret.length < 8 || this.permanent.has(secret)) return;
+    // Re-registering makes it recent again.
+    this.secrets.delete(secret);
+    this.secrets.add(secret);
+    while (this.secrets.size > MAX_SECRETS) {
+      const oldest = this.secrets.values().next().value;
+      if (oldest === undefined) break;
+      this.secrets.delete(oldest);
+    }
+  }
+
+  /** A secret for the whole run (the web preview's launch secret): never ages out. */
+  public addPermanentSecret(secret: string): void {
+    if (secret.length < 8) return;
+    this.secrets.delete(secret);
+    this.permanent.add(secret);
   }
 
   public forgetSecret(secret: string): void {
     this.secrets.delete(secret);
   }
 
+  /** How many secrets are registered (tests check the bound). */
+  public secretCount(): number {
+    return this.secrets.size + this.permanent.size;
+  }
+
   public redact(text: string): string {
     let out = text;
+    for (const secret of this.permanent) out = out.split(secret).join('[redacted]');
     for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
@@ -73,10 +125,17 @@ export class RootLogger {
   public scope(scope: string): Logger {
     const write = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
       if (ORDER[level] < this.minLevel) return;
-      const safeFields = fields ? this.redactFields(fields) : undefined;
-      const record: LogRecord = { time: this.now(), level, scope, message: this.redact(message), fields: safeFields };
-      const tail = safeFields && Object.keys(safeFields).length ? ` ${this.redact(JSON.stringify(safeFields))}` : '';
-      this.options.sink(`${new Date(record.time).toISOString()} ${level.toUpperCase()} [${scope}] ${record.message}${tail}`, record);
+      const safeFields = fields ? (this.redactValue(fields, 0) as Record<string, unknown>) : undefined;
+      const record: LogRecord = {
+        time: this.now(),
+        level,
+        scope: escapeControl(scope),
+        message: escapeControl(this.redact(message)),
+        fields: safeFields,
+      };
+      // JSON.stringify escapes control characters; redact again for secrets split across fields.
+      const tail = safeFields && Object.keys(safeFields).length ? ` ${escapeControl(this.redact(stringify(safeFields)))}` : '';
+      this.options.sink(`${new Date(record.time).toISOString()} ${level.toUpperCase()} [${record.scope}] ${record.message}${tail}`, record);
     };
     return {
       debug: (m, f) => write('debug', m, f),
@@ -87,18 +146,27 @@ export class RootLogger {
     };
   }
 
-  private redactFields(fields: Record<string, unknown>): Record<string, unknown> {
+  /** A redacted copy, at any depth: secret-named keys masked, strings redacted, errors reduced to their message. */
+  private redactValue(value: unknown, depth: number): unknown {
+    if (typeof value === 'string') return this.redact(value);
+    if (value instanceof Error) return this.redact(value.message);
+    if (value === null || typeof value !== 'object') return typeof value === 'function' || typeof value === 'symbol' ? String(value) : value;
+    if (depth >= MAX_DEPTH) return '[…]';
+    if (Array.isArray(value)) return value.slice(0, 50).map((item) => this.redactValue(item, depth + 1));
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(fields)) {
-      out[key] = SECRET_KEYS.test(key)
-        ? '[redacted]'
-        : typeof value === 'string'
-          ? this.redact(value)
-          : value instanceof Error
-            ? this.redact(value.message)
-            : value;
+    for (const [key, item] of Object.entries(value).slice(0, 50)) {
+      out[key] = SECRET_KEYS.test(key) ? '[redacted]' : this.redactValue(item, depth + 1);
     }
     return out;
+  }
+}
+
+/** JSON that never throws (BigInt, cycles are cut at MAX_DEPTH already). */
+function stringify(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item));
+  } catch {
+    return '"[unserialisable]"';
   }
 }
 

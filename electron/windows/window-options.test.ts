@@ -23,9 +23,31 @@ describe('window options', () => {
   });
 
   it('recognises only the app pages', () => {
-    const base = 'file:///opt/Trayplay/resources/app.asar/dist/renderer/';
+    const base = 'app://trayplay/';
     expect(isAppPageUrl(`${base}index.html`, base)).toBe(true);
+    expect(isAppPageUrl(`${base}mini.html#x`, base)).toBe(true);
+    expect(isAppPageUrl(`${base}index.html?a=1`, base)).toBe(true);
     expect(isAppPageUrl('https://evil.example/index.html', base)).toBe(false);
     expect(isAppPageUrl(`${base}../../secret.html`, base)).toBe(false);
+  });
+
+  it('attack: encoded dot segments, separators and look-alike prefixes are not app pages', () => {
+    // The old check was a raw prefix test: `<base>%2e%2e/x` passed it.
+    const base = 'app://trayplay/';
+    for (const url of [
+      `${base}%2e%2e/x`,
+      `${base}renderer/%2e%2e/index.html`,
+      `${base}assets/..%2findex.html`,
+      `${base}index.html/../../evil.html`,
+      `${base}index.htmlx`,
+      `${base}other.html`,
+      'app://trayplay.evil/index.html',
+      'app://trayplay@evil/index.html',
+      'file:///opt/Trayplay/resources/app.asar/dist/renderer/index.html',
+      '',
+    ]) {
+      expect(isAppPageUrl(url, base), url).toBe(false);
+    }
+    expect(isAppPageUrl(`${base}index.html`, 'app://trayplay')).toBe(false);
   });
 });

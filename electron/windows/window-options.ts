@@ -1,3 +1,5 @@
+import { APP_PAGES } from './app-origin';
+
 /** Window roles the app creates; each is a trusted IPC sender. */
 export type WindowRole = 'main' | 'mini';
 
@@ -88,7 +90,14 @@ export function placeMini(saved: Rect | null, workAreas: readonly Rect[], size: 
   };
 }
 
-/** Whether a URL is one of the app's own pages (built files, or the dev server in development). */
+/**
+ * Whether a URL is one of the app's own pages: exactly `<base>index.html` or `<base>mini.html`, with at most a
+ * query or fragment after it. An exact string match, so no encoding (`%2e%2e`, `%2f`, `\\`) or prefix trick
+ * can make another document look like ours.
+ */
 export function isAppPageUrl(url: string, rendererBase: string): boolean {
-  return url.startsWith(rendererBase) && !url.slice(rendererBase.length).includes('..');
+  if (!rendererBase.endsWith('/')) return false;
+  const end = url.search(/[?#]/);
+  const document = end === -1 ? url : url.slice(0, end);
+  return APP_PAGES.some((page) => document === `${rendererBase}${page.slice(1)}`);
 }

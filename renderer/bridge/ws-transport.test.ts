@@ -168,4 +168,9 @@ describe('ws transport', () => {
     expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000' })).toBe('ws://127.0.0.1:4000/contract');
     expect(contractUrl({ protocol: 'https:', host: 'x' })).toBe('wss://x/contract');
   });
+
+  it('sends the per-launch secret from the page fragment', () => {
+    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000', hash: '#key=a-b_C9' })).toBe('ws://127.0.0.1:4000/contract?key=a-b_C9');
+    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000', hash: '' })).toBe('ws://127.0.0.1:4000/contract');
+  });
 });

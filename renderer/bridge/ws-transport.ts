@@ -1,8 +1,9 @@
 import type { ClientTransport } from '../../shared/ipc/client';
 import type { Unsubscribe } from '../../shared/ipc/contract-kit';
-import { WS_CONTRACT_PATH, WsServerFrameSchema, type WsServerFrame } from '../../shared/ipc/ws-protocol';
+import type { WsServerFrame } from '../../shared/ipc/ws-protocol';
 
 import type { Connection, ConnectionStatus } from './connection';
+import { checkFrame, CONTRACT_PATH as WS_CONTRACT_PATH } from './contract-checks';
 
 /** The part of the browser's WebSocket this transport uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -58,8 +59,7 @@ export function parseFrame(data: unknown): WsServerFrame | null {
   } catch {
     return null;
   }
-  const frame = WsServerFrameSchema.safeParse(json);
-  return frame.success ? frame.data : null;
+  return checkFrame(json);
 }
 
 /**
@@ -223,7 +223,12 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   };
 }
 
-/** The host's contract endpoint, on the same host and port that served the page. */
-export function contractUrl(location: { readonly protocol: string; readonly host: string }): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_CONTRACT_PATH}`;
+/**
+ * The host's contract endpoint, on the same host and port that served the page, with the per-launch secret
+ * the host put in the page's fragment (`#key=…`; fragments never reach a server or a Referer).
+ */
+export function contractUrl(location: { readonly protocol: string; readonly host: string; readonly hash?: string }): string {
+  const key = new URLSearchParams((location.hash ?? '').replace(/^#/, '')).get('key');
+  const query = key ? `?key=${encodeURIComponent(key)}` : '';
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_CONTRACT_PATH}${query}`;
 }
