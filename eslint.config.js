@@ -23,6 +23,11 @@ const ELECTRON_ONLY_IN_ADAPTERS = {
   message: 'Electron is imported only by adapters (electron/adapters/**), the preload and electron/main.ts.',
 };
 
+const ELECTRON_DOUBLE_ONLY_IN_TESTS = {
+  group: ['**/testing/electron-double', '**/testing/electron-double/*'],
+  message: 'The Electron double is test-only: app code never imports it (it would ship a fake Electron).',
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
@@ -78,12 +83,19 @@ export default tseslint.config(
   ]),
   // Main-process logic: Electron only in adapters, the preload and the composition root; the simulator only
   // where demo mode starts it, and in tests.
-  boundary(['electron/**'], [ours('renderer', 'Main never imports renderer code.'), ELECTRON_ONLY_IN_ADAPTERS, SIMULATOR_ONLY_FOR_DEMO]),
+  boundary(['electron/**'], [
+    ours('renderer', 'Main never imports renderer code.'),
+    ELECTRON_ONLY_IN_ADAPTERS,
+    SIMULATOR_ONLY_FOR_DEMO,
+    ELECTRON_DOUBLE_ONLY_IN_TESTS,
+  ]),
   boundary(['electron/adapters/**', 'electron/main.ts', 'electron/preload.ts'], [
     ours('renderer', 'Main never imports renderer code.'),
     SIMULATOR_ONLY_FOR_DEMO,
+    ELECTRON_DOUBLE_ONLY_IN_TESTS,
   ]),
-  boundary(['electron/core/create-services.ts', 'electron/testing/**', 'electron/**/*.test.ts', 'electron/**/testing/**'], [
+  boundary(['electron/core/create-services.ts'], [ours('renderer', 'Main never imports renderer code.'), ELECTRON_ONLY_IN_ADAPTERS, ELECTRON_DOUBLE_ONLY_IN_TESTS]),
+  boundary(['electron/testing/**', 'electron/**/*.test.ts', 'electron/**/testing/**'], [
     ours('renderer', 'Main never imports renderer code.'),
     ELECTRON_ONLY_IN_ADAPTERS,
   ]),

@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+import { contractSchemasPlugin } from './vite-plugins/contract-checks-plugin';
+
 // One project per runtime: main-process logic, shared code and the simulator in Node; the renderer in a DOM.
 export default defineConfig({
   test: {
@@ -13,6 +15,7 @@ export default defineConfig({
       },
       {
         oxc: { jsx: { runtime: 'automatic' } },
+        plugins: [contractSchemasPlugin()],
         test: {
           name: 'renderer',
           environment: 'happy-dom',

@@ -6,6 +6,7 @@ import { startMediaSession } from '../electron/mpris/media-session-service';
 import { SPOTIFY_BUS_NAME } from '../electron/mpris/mpris-names';
 import { FakeMediaBus } from '../electron/mpris/testing/fake-media-bus';
 import { PlaybackService } from '../electron/player/playback-service';
+import { POLICY } from '../electron/player/refresh-policy';
 import { authorizedFetch, signIn, SimTokenSource } from '../electron/player/testing/sim-session';
 import { WebApiClient } from '../electron/spotify/web-api-client';
 import { ManualClock } from '../electron/testing/manual-clock';
@@ -25,6 +26,8 @@ export interface MprisSessionOptions {
   readonly events?: number;
   /** How long the client takes to signal a change (default 30 ms). */
   readonly signalDelayMs?: number;
+  /** Simulated network latency per Web API request (default 0). */
+  readonly latencyMs?: number;
   readonly record?: boolean;
 }
 
@@ -119,6 +122,7 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
   sim.control.externalAction({ type: 'repeat', state: 'context' });
   sim.control.externalAction({ type: 'transfer', deviceId: COMPUTER_ID, play: true });
   const tokens = new SimTokenSource(sim, await signIn(sim));
+  sim.control.setScenario({ latencyMs: options.latencyMs ?? 0 });
 
   // Polling alone.
   const alone: Observer = { name: 'window, polling only', timeline: [], requests: 0 };
@@ -134,7 +138,6 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
   const bus = new FakeMediaBus();
   let desktop: DesktopStatus = initialDesktopStatus('electron');
   const preferences: Preferences = DEFAULT_PREFERENCES;
-  const hints = service as unknown as { setLocalHints?: (trusted: boolean) => void };
   const session = startMediaSession({
     bus,
     playback: service,
@@ -144,8 +147,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     logger: silentLogger.scope('mpris'),
     raise: null,
     quit: null,
-    lookNow: () => service.wake('resume'),
-    ...(typeof hints.setLocalHints === 'function' ? { setLocalHints: (trusted: boolean) => hints.setLocalHints?.(trusted) } : {}),
+    lookNow: () => service.wake('local-hint'),
+    setLocalHints: (trusted) => service.setLocalHints(trusted),
     hostname: null,
     pid: 1,
   });
@@ -205,11 +208,15 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     const transport: number[] = [];
     const seeks: number[] = [];
     let missed = 0;
+    let seeksUnseen = 0;
     events.forEach((event, i) => {
       const until = events[i + 1]?.at ?? start + durationMs;
       const delay = firstShowing(observer.timeline, event.at, until, event.shows);
-      if (delay === null) missed += 1;
-      else (event.kind === 'seek' || event.kind === 'restart' ? seeks : transport).push(delay);
+      const seekLike = event.kind === 'seek' || event.kind === 'restart';
+      if (delay === null) {
+        if (seekLike) seeksUnseen += 1;
+        else missed += 1;
+      } else (seekLike ? seeks : transport).push(delay);
     });
     const trackDelays: number[] = [];
     for (const boundary of boundaries) {
@@ -234,6 +241,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
       // give no signal and show at the next poll.
       seekOrRestartDelayP95s: s(percentile(seeks, 95)),
       seeksOrRestarts: seeks.length,
+      seeksOrRestartsNotShownBeforeTheNextEvent: seeksUnseen,
+      /** Track changes and play/pause/skip never shown before the next event. */
       missed,
     };
   });
@@ -248,9 +257,10 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     bench: 'mpris-session',
     summary: true,
     seed,
+    latencyMs: options.latencyMs ?? 0,
     events: events.map((e) => e.kind).join(','),
     naturalTrackChanges: boundaries.length,
-    policyLeansOnLocalHints: typeof hints.setLocalHints === 'function',
+    policy: { windowPlayingMs: POLICY.windowPlayingMs, windowLocalHintsMs: POLICY.windowLocalHintsMs },
     targets,
     allTargetsMet: Object.values(targets).every(Boolean),
     wallMs: Math.round(wallMs),
@@ -260,7 +270,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
 }
 
 if (isEntry('mpris-session.ts')) {
-  const result = await run();
+  const latencyArg = process.argv.find((a) => a.startsWith('--latency='));
+  const result = await run(latencyArg ? { latencyMs: Number(latencyArg.slice('--latency='.length)) || 0 } : {});
   for (const row of result.rows as unknown[]) console.log(JSON.stringify(row));
   console.log(JSON.stringify(result.summary));
 }

@@ -9,6 +9,7 @@ import { run as rateLimitStorm } from './playback-rate-limit';
 import { run as listeningSession } from './playback-session';
 import { run as shellCommandLatency } from './shell-command-latency';
 import { run as simulatorThroughput } from './simulator-throughput';
+import { run as wsFlood } from './ws-flood';
 
 // `npm run bench`: every benchmark, one JSON line each, also written to bench/results/latest.json.
 const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, unknown>>]> = [
@@ -18,6 +19,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, unkn
   ['playback-command-overhead', commandOverhead],
   ['playback-rate-limit', rateLimitStorm],
   ['shell-command-latency', shellCommandLatency],
+  ['ws-flood', wsFlood],
   ['mpris-session', mprisSession],
   ['mpris-bus', mprisBus],
 ];

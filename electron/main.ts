@@ -47,8 +47,12 @@ app.commandLine.appendSwitch('disable-features', 'MediaSessionService');
 
 // Test hooks from the environment work only in unpackaged runs (electron/core/launch-options.ts).
 const launch = launchOptions(process.env, app.isPackaged);
-// Tests choose the profile folder; it must be set before anything reads it.
-if (launch.userDataDir) app.setPath('userData', launch.userDataDir);
+// Tests choose the profile folder; it must be set before anything reads it. Electron refuses a folder that
+// does not exist yet ("Failed to set path"), so it is created first.
+if (launch.userDataDir) {
+  mkdirSync(launch.userDataDir, { recursive: true, mode: 0o700 });
+  app.setPath('userData', launch.userDataDir);
+}
 // Before `ready`: the pages' scheme gets its privileges now or never.
 registerAppScheme();
 

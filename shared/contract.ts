@@ -69,6 +69,8 @@ export const contract = {
     setLiked: call(z.object({ liked: z.boolean() }), done),
     transfer: call(z.object({ deviceId: z.string().min(1).max(200), play: z.boolean().optional() }), done),
     listDevices: call(none, z.array(DeviceSchema)),
+    /** The user pressed "Try again" / "Retry now": look once now (lifts a quota or app-refused pause; Retry-After still holds). */
+    retryNow: call(none, done),
   },
   settings: {
     /** Any section, any subset of its fields; main validates, stores and applies it, then pushes the state. */

@@ -1,13 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 
+import { BOOT_FACTS, failedFacts } from '../../electron/testing/electron-double/boot-facts';
 // @ts-expect-error: a plain .mjs helper shared with npm start, without type declarations.
 import { installedElectron } from '../../scripts/electron-binary.mjs';
 
+import { observeRealBoot } from './observe-boot';
+
 const binary = (installedElectron as () => string | null)();
+
+// CI sets TRAYPLAY_REQUIRE_ELECTRON: there a missing binary is a failure, not a quiet skip.
+if (!binary && process.env.TRAYPLAY_REQUIRE_ELECTRON === '1') throw new Error('TRAYPLAY_REQUIRE_ELECTRON=1 but no Electron binary is installed');
 
 test.skip(
   !binary,
@@ -38,6 +45,24 @@ test('opens the main window with the preload API and the demo state', async () =
   const info = await page.evaluate(async () => (await window.trayplay.app.getInfo()));
   expect(info).toMatchObject({ ok: true, value: { shell: 'electron', demo: true } });
   await expect(page.getByTestId('auth-state')).toHaveAttribute('data-kind', 'demo');
+});
+
+// The same list the double's boot test asserts on every `npm test` (electron/testing/electron-double/boot.test.ts):
+// a fact that holds there and fails here means the double and real Electron disagree.
+test(`shows every shared boot fact (${BOOT_FACTS.map((f) => f.id).join(', ')})`, async () => {
+  const page = await app.firstWindow({ timeout: 45_000 });
+  await page.waitForLoadState('domcontentloaded');
+  await expect
+    .poll(async () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().filter((w) => w.webContents.getURL() !== '').length), { timeout: 20_000 })
+    .toBe(2);
+  const observation = await observeRealBoot(app, page, userData);
+  const root = resolve('.');
+  expect(
+    failedFacts(observation, {
+      preloadPath: join(root, 'dist/electron/preload.cjs'),
+      pagePrefixes: [pathToFileURL(join(root, 'dist/renderer/')).href, 'app://'],
+    }),
+  ).toEqual([]);
 });
 
 test('keeps the renderer sandboxed: no Node, no raw IPC', async () => {

@@ -1,10 +1,13 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { app } from 'electron';
+import { app, ipcMain } from 'electron';
 import Store from 'electron-store';
 
 import type { KeyValueStore } from '../ports/key-value-store';
+
+/** The channel electron-store answers renderers on (electron-store 12, index.js `initDataListener`). */
+export const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 
 export interface ElectronStoreKvOptions {
   readonly name?: string;
@@ -38,6 +41,9 @@ export class ElectronStoreKv implements KeyValueStore {
       if (existsSync(path)) renameSync(path, `${path}.corrupt-${Date.now()}`);
       this.store = open();
     }
+    // electron-store registers a sync IPC listener that tells any renderer the profile path and app version
+    // (for stores used from a renderer). Ours never are, and main serves no channel outside the contract.
+    ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
   }
 
   public get(key: string): unknown {

@@ -49,6 +49,8 @@ export function contractHandlers(deps: HandlerDeps): Handlers<Contract> {
       setLiked: ({ liked }) => playback.setLiked(liked),
       transfer: ({ deviceId, play }) => playback.transfer(deviceId, play),
       listDevices: () => playback.listDevices(),
+      // The user acting counts like a window being shown: it lifts the quota backoff for one probe.
+      retryNow: () => (playback.wake?.('window-shown'), ok(null)),
     },
     settings: {
       update: (patch) => preferences.update(patch),

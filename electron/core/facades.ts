@@ -32,6 +32,8 @@ export interface PlaybackFacade {
   setLiked(liked: boolean): Promise<Result<null>>;
   transfer(deviceId: string, play?: boolean): Promise<Result<null>>;
   listDevices(): Promise<Result<Device[]>>;
+  /** Look now; `window-shown` is the user acting (lifts a quota or app-refused pause). Optional for fakes. */
+  wake?(cause: 'window-shown'): void;
 }
 
 /** Window actions the renderer may ask for; Electron windows in the app, no-ops in the headless host. */

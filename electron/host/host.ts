@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -88,7 +89,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const windows: WindowControl = { showMain: () => undefined, toggleMini: () => undefined, hideMini: () => undefined };
   const info = (): AppInfo => ({
     name: 'Trayplay',
-    version: options.version ?? '0.0.0',
+    // The package's version, read from package.json beside dist/ (started without npm there is no npm_package_version).
+    version: options.version ?? (JSON.parse(readFileSync(join(options.rendererDir, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
     platform: process.platform,
     shell: 'web',
     demo: services.isDemo(),

@@ -11,7 +11,7 @@ import { startMediaSession, type MediaSession, type MediaSessionPlayback } from 
 export interface MediaSessionOptions {
   readonly clock: Clock;
   readonly logger: RootLogger;
-  readonly playback: MediaSessionPlayback & { wake(cause: 'resume' | 'online'): void };
+  readonly playback: MediaSessionPlayback & { wake(cause: 'local-hint'): void; setLocalHints(trusted: boolean): void };
   readonly preferences: { values(): Preferences; onChange(listener: (preferences: Preferences) => void): () => void };
   readonly desktop: { get(): DesktopStatus; patch(patch: Partial<DesktopStatus>): void };
   /** Shows the main window; null in shells without one. */
@@ -55,8 +55,8 @@ export function startPlatformMediaSession(options: MediaSessionOptions): MediaSe
     logger: options.logger.scope('mpris'),
     raise: options.raise,
     quit: options.quit,
-    // Until the engine has a cause of its own for it, a local hint wakes it like a resume: look now, nothing else.
-    lookNow: () => options.playback.wake('resume'),
+    lookNow: () => options.playback.wake('local-hint'),
+    setLocalHints: (trusted) => options.playback.setLocalHints(trusted),
     hostname: hostname(),
     pid: process.pid,
   });

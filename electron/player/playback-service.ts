@@ -30,7 +30,7 @@ export interface PlaybackServiceDeps {
 }
 
 /** Why `wake` was called. Only a window being shown counts as the user acting (it lifts the quota backoff). */
-export type WakeCause = 'window-shown' | 'resume' | 'online' | 'auth-changed';
+export type WakeCause = 'window-shown' | 'resume' | 'online' | 'auth-changed' | 'local-hint';
 
 const PREMIUM_REASON = 'Controlling playback needs Spotify Premium. Now playing still works.';
 const SIGNED_OUT_REASON = 'Sign in to Spotify to use the controls.';
@@ -78,6 +78,8 @@ export class PlaybackService implements PlaybackFacade {
   /** Bumped when the account changes: answers to requests made for the old account are then dropped. */
   private generation = 0;
   private wakeRequested = false;
+  /** The media session says the local Spotify app is the active device and signals its changes. */
+  private localHints = false;
   private lastUsedDeviceId: string | null = null;
   private knownDevices: Device[] = [];
   /** The one timer, boxed because a handle may be any value (a number in tests). */
@@ -157,6 +159,16 @@ export class PlaybackService implements PlaybackFacade {
     this.failures = 0;
     this.setObserved({ kind: 'unavailable', reason: 'loading', message: 'Looking for Spotify…', retryAt: null });
     this.wake('auth-changed');
+  }
+
+  /**
+   * The Spotify app on this computer is (or stops being) the active device with its MPRIS signals followed:
+   * each of its changes wakes the engine (`wake('local-hint')`), so the policy polls only as a safety net.
+   */
+  public setLocalHints(trusted: boolean): void {
+    if (trusted === this.localHints) return;
+    this.localHints = trusted;
+    this.schedule();
   }
 
   /** The plan the one timer is set for (tests, diagnostics). */
@@ -611,6 +623,7 @@ export class PlaybackService implements PlaybackFacade {
       quotaExceededAt: this.quotaExceededAt,
       failures: this.failures,
       wakeRequested: this.wakeRequested,
+      localHints: this.localHints,
     };
   }
 

@@ -25,6 +25,11 @@ export interface RefreshPolicyInput {
   readonly failures: number;
   /** Window shown, system resumed or network back since the last fetch: look now. */
   readonly wakeRequested: boolean;
+  /**
+   * The Spotify app on this computer is the active device and signals its changes over MPRIS (the media
+   * session wakes the engine on each): the cadence is only a safety net then.
+   */
+  readonly localHints?: boolean;
 }
 
 export type RefreshReason =
@@ -57,6 +62,9 @@ export const POLICY = {
   /** Only the tray (tooltip, menu): slower. */
   trayPlayingMs: 30_000,
   trayPausedMs: 60_000,
+  /** With local hints (see RefreshPolicyInput.localHints): seeks and volume in the app show this late at worst. */
+  windowLocalHintsMs: 180_000,
+  trayLocalHintsMs: 300_000,
   /** After the expected end: Spotify needs a moment to switch items. */
   trackEndGraceMs: 400,
   /** A command's effect is visible in /me/player shortly after its 204. */
@@ -71,7 +79,8 @@ export const POLICY = {
   quotaBackoffMs: 30 * 60_000,
 } as const;
 
-export function cadenceMs(visibility: Visibility, isPlaying: boolean): number {
+export function cadenceMs(visibility: Visibility, isPlaying: boolean, localHints = false): number {
+  if (localHints) return visibility === 'window' ? POLICY.windowLocalHintsMs : POLICY.trayLocalHintsMs;
   if (visibility === 'window') return isPlaying ? POLICY.windowPlayingMs : POLICY.windowPausedMs;
   return isPlaying ? POLICY.trayPlayingMs : POLICY.trayPausedMs;
 }
@@ -104,7 +113,7 @@ export function nextFetchAt(input: RefreshPolicyInput): RefreshPlan {
   if (input.wakeRequested) return plan(Math.max(now, last + POLICY.minGapMs), 'wake');
   if (input.failures > 0) return plan(last + retryDelayMs(input.failures), 'retry');
 
-  const candidates: Array<[number, RefreshReason]> = [[last + cadenceMs(input.visibility, input.isPlaying), 'cadence']];
+  const candidates: Array<[number, RefreshReason]> = [[last + cadenceMs(input.visibility, input.isPlaying, input.localHints === true), 'cadence']];
   const commandAt = past(input.lastCommandAt);
   if (commandAt !== null && commandAt >= last) {
     candidates.push([commandAt + POLICY.confirmDelayMs, 'confirm-command']);

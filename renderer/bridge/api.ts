@@ -1,7 +1,8 @@
-import { contract, type TrayplayApi } from '../../shared/contract';
-import { createClient } from '../../shared/ipc/client';
+import type { TrayplayApi } from '../../shared/contract';
+import { createCheckedClient } from '../../shared/ipc/client-core';
 
 import { alwaysOpen, type Connection } from './connection';
+import { checkedChannels } from './contract-checks';
 import { contractUrl, createWsTransport } from './ws-transport';
 
 interface Bridge {
@@ -16,7 +17,7 @@ function createBridge(): Bridge {
   const exposed = window.trayplay;
   if (exposed !== undefined) return { api: exposed, connection: alwaysOpen };
   const transport = createWsTransport({ url: contractUrl(window.location) });
-  const api: TrayplayApi = createClient(contract, transport, {
+  const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, transport, {
     onInvalid: (channel, message) => api.app.log({ level: 'warn', message: `invalid ${channel}: ${message}` }),
   });
   // Same place as under Electron, so scripts and tests find the API the same way in both shells.

@@ -1,8 +1,9 @@
 import type { ClientTransport } from '../../shared/ipc/client';
 import type { Unsubscribe } from '../../shared/ipc/contract-kit';
-import { WS_CONTRACT_PATH, WsServerFrameSchema, type WsServerFrame } from '../../shared/ipc/ws-protocol';
+import type { WsServerFrame } from '../../shared/ipc/ws-protocol';
 
 import type { Connection, ConnectionStatus } from './connection';
+import { checkFrame, CONTRACT_PATH as WS_CONTRACT_PATH } from './contract-checks';
 
 /** The part of the browser's WebSocket this transport uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -58,8 +59,7 @@ export function parseFrame(data: unknown): WsServerFrame | null {
   } catch {
     return null;
   }
-  const frame = WsServerFrameSchema.safeParse(json);
-  return frame.success ? frame.data : null;
+  return checkFrame(json);
 }
 
 /**

@@ -23,7 +23,10 @@ describe('authView', () => {
   });
 
   it('names the account and warns when renewal is due', () => {
-    expect(authView(signedIn(), NOW)).toMatchObject({ title: 'Signed in as Ada', tone: 'success' });
+    expect(authView(signedIn(), NOW)).toMatchObject({ title: 'Signed in', tone: 'success' });
+    // The deadline as a countdown (the date has its own line in the panel).
+    expect(authView(signedIn({ refreshExpiresAt: NOW + 12 * 86_400_000 + 5000 }), NOW).description).toBe('Sign in again within 12 days.');
+    expect(authView(signedIn({ refreshExpiresAt: NOW + 5 * 3_600_000 }), NOW).description).toBe('Sign in again within 5 hours.');
     expect(authView(signedIn({ renewSoon: true }), NOW).tone).toBe('warning');
   });
 });

@@ -1,7 +1,7 @@
 import { assertNever } from '../../shared/assert-never';
 import type { AuthSettings, AuthState, Persistence } from '../../shared/state/auth-state';
 
-import { formatDate, formatIn, secondsUntil } from './time';
+import { formatIn, secondsUntil } from './time';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -13,7 +13,7 @@ export interface AuthView {
   readonly tone: Tone;
 }
 
-export function authView(auth: AuthState, now: number, locale?: string): AuthView {
+export function authView(auth: AuthState, now: number): AuthView {
   switch (auth.kind) {
     case 'demo':
       return {
@@ -43,12 +43,11 @@ export function authView(auth: AuthState, now: number, locale?: string): AuthVie
       };
     }
     case 'signedIn':
+      // The account and the deadline each have their own line in the panel; the headline says what to do.
       return {
         kind: 'signedIn',
-        title: `Signed in as ${auth.account.displayName || auth.account.id}`,
-        description: auth.renewSoon
-          ? `Your sign-in ends on ${formatDate(auth.refreshExpiresAt, locale)}.`
-          : `Your sign-in is valid until ${formatDate(auth.refreshExpiresAt, locale)}.`,
+        title: 'Signed in',
+        description: renewCountdown(auth.refreshExpiresAt, now),
         tone: auth.renewSoon ? 'warning' : 'success',
       };
     case 'sessionEnded':
@@ -61,6 +60,16 @@ export function authView(auth: AuthState, now: number, locale?: string): AuthVie
     default:
       return assertNever(auth, 'auth kind');
   }
+}
+
+/** "Sign in again within 12 days": Spotify ends every sign-in 6 months after it began. */
+export function renewCountdown(refreshExpiresAt: number, now: number): string {
+  const ms = refreshExpiresAt - now;
+  if (ms <= 0) return 'Sign in again now: Spotify has ended this sign-in.';
+  const days = Math.floor(ms / 86_400_000);
+  if (days >= 2) return `Sign in again within ${days} days.`;
+  const hours = Math.max(1, Math.floor(ms / 3_600_000));
+  return `Sign in again within ${hours} ${hours === 1 ? 'hour' : 'hours'}.`;
 }
 
 /** What the storage of tokens means for the user, or null when there is nothing to say. */

@@ -146,6 +146,8 @@ export function nowPlayingView(nowPlaying: NowPlaying): NowPlayingView {
   }
 }
 
+export const RECONNECTING_REASON = 'Reconnecting to Trayplay…';
+
 /** Every control the player panel offers. */
 export type ControlName = 'playPause' | 'previous' | 'next' | 'seek' | 'shuffle' | 'repeat' | 'like' | 'volume';
 
@@ -166,8 +168,10 @@ const fill = (pick: (name: ControlName) => ControlState): ControlStates =>
   Object.fromEntries(ALL.map((name) => [name, pick(name)])) as Record<ControlName, ControlState>;
 
 /** Which controls work now and, for those that do not, why: read-only mode, Spotify's disallows, the device. */
-export function controlStates(playback: PlaybackState): ControlStates {
+export function controlStates(playback: PlaybackState, connected = true): ControlStates {
   const { nowPlaying, controls } = playback;
+  // While the link to Trayplay is down nothing would arrive: say so rather than queue presses.
+  if (!connected) return fill(() => off(RECONNECTING_REASON));
   if (controls.readOnly) {
     const reason = controls.readOnlyReason ?? 'Playback controls are not available';
     return fill(() => off(reason));

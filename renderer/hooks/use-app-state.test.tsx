@@ -8,6 +8,8 @@ import { createFakeApi } from '../testing/fake-api';
 import { appState } from '../testing/fixtures';
 import { perform, render } from '../testing/render';
 
+import { requestStateEarly } from '../bridge/early-state';
+
 import { pickNewer, useAppState } from './use-app-state';
 
 function Probe({ api, connection }: { api: TrayplayApi; connection?: Connection }): ReactElement {
@@ -105,6 +107,20 @@ describe('useAppState', () => {
     const view = await render(<Probe api={fake.api} />);
     await perform(() => fake.emit('app:onState', { rev: 99 }));
     expect(view.byTestId('rev').textContent).toBe('1');
+    await view.unmount();
+  });
+
+  it('uses the snapshot asked for before React mounted, and a push that came meanwhile', async () => {
+    const snapshot = deferred<unknown>();
+    const fake = createFakeApi({ 'app:getState': () => snapshot.promise });
+    requestStateEarly(fake.api);
+    expect(fake.calls.filter(([channel]) => channel === 'app:getState')).toHaveLength(1);
+    fake.emit('app:onState', appState({ rev: 9 }));
+    await perform(() => snapshot.resolve(ok(appState({ rev: 8 }))));
+    const view = await render(<Probe api={fake.api} />);
+    expect(view.byTestId('rev').textContent).toBe('9');
+    // Not asked twice: the early request was the window's snapshot.
+    expect(fake.calls.filter(([channel]) => channel === 'app:getState')).toHaveLength(1);
     await view.unmount();
   });
 });

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 
 import type { TrayplayApi } from '../../shared/contract';
+import type { Result } from '../../shared/result';
 import type { AppState } from '../../shared/state/app-state';
 import type { Connection } from '../bridge/connection';
+import { takeEarlyState } from '../bridge/early-state';
 import { logToMain } from '../bridge/log';
 
 /** Keeps the state with the higher `rev`, so a late snapshot never overwrites a newer push. */
@@ -34,10 +36,10 @@ export function useAppState(api: TrayplayApi, connection?: Connection): AppState
       latest = picked;
       setState(picked);
     };
-    const takeSnapshot = (): void => {
+    const early = takeEarlyState(api);
+    const takeSnapshot = (request?: Promise<Result<AppState>>): void => {
       retryTimer = null;
-      api.app
-        .getState()
+      (request ?? api.app.getState())
         .then((reply) => {
           if (reply.ok) {
             retryDelay = RETRY_FIRST_MS;
@@ -47,7 +49,7 @@ export function useAppState(api: TrayplayApi, connection?: Connection): AppState
           if (!active) return;
           logToMain(api, 'warn', `getState failed: ${reply.error.code} ${reply.error.message}`);
           if (latest === null && retryTimer === null) {
-            retryTimer = setTimeout(takeSnapshot, retryDelay);
+            retryTimer = setTimeout(() => takeSnapshot(), retryDelay);
             retryDelay = Math.min(RETRY_MAX_MS, retryDelay * 2);
           }
         })
@@ -55,7 +57,13 @@ export function useAppState(api: TrayplayApi, connection?: Connection): AppState
     };
 
     const unsubscribe = api.app.onState(accept);
-    takeSnapshot();
+    if (early !== null) {
+      // Asked for before React mounted (main.tsx): use that answer, and any push that came meanwhile.
+      early.release();
+      const pushed = early.latestPush();
+      if (pushed !== null) accept(pushed);
+    }
+    takeSnapshot(early?.snapshot);
     const unwatch = connection?.onStatus((_status, reconnected) => {
       if (!reconnected) return;
       latest = null;

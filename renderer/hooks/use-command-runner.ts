@@ -9,6 +9,8 @@ export interface CommandError extends AppError {
   readonly action: string;
   /** Distinguishes two errors with the same text, so the banner restarts its timer. */
   readonly serial: number;
+  /** Runs the failed call once more (the banner's "Try again"). */
+  readonly retry: () => void;
 }
 
 export interface CommandRunner {
@@ -45,7 +47,7 @@ export function useCommandRunner(api: TrayplayApi): CommandRunner {
           return true;
         }
         serial.current += 1;
-        setError({ ...reply.error, action, serial: serial.current });
+        setError({ ...reply.error, action, serial: serial.current, retry: () => void runRef.current(action, call) });
         if (reply.error.code === 'transport' || reply.error.code === 'internal' || reply.error.code === 'invalid_reply')
           logToMain(api, 'warn', `${action} failed: ${reply.error.code} ${reply.error.message}`);
         return false;
@@ -56,6 +58,8 @@ export function useCommandRunner(api: TrayplayApi): CommandRunner {
     [api, mark],
   );
 
+  const runRef = useRef(run);
+  runRef.current = run;
   const dismiss = useCallback(() => setError(null), []);
   return useMemo(() => ({ run, error, dismiss, busy }), [run, error, dismiss, busy]);
 }

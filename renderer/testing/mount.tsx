@@ -7,7 +7,7 @@ import { MiniApp } from '../mini/mini-app';
 
 import { createFakeApi, type FakeApi } from './fake-api';
 import { device } from './fixtures';
-import { render, type Rendered } from './render';
+import { perform, render, type Rendered } from './render';
 
 export interface Mounted extends Rendered {
   readonly fake: FakeApi;
@@ -16,7 +16,7 @@ export interface Mounted extends Rendered {
   payloadOf(channel: string): unknown;
 }
 
-const INFO = { name: 'Trayplay', version: '0.1.0', platform: 'linux', shell: 'web', demo: false } as const;
+const INFO = { name: 'Trayplay', version: '0.1.0', platform: 'linux', shell: 'electron', demo: false } as const;
 
 /** Renders a whole window against a fake main that answers `getState` with `state`. */
 export async function mount(
@@ -35,8 +35,11 @@ export async function mount(
       ]),
     ...handlers,
   });
+  // The parts loaded after the first paint, loaded up front so the first render already has them.
+  await Promise.all([import('../main/sections'), import('../mini/mini-devices'), import('../settings/settings-page')]);
   const element: ReactElement = window === 'main' ? <MainApp api={fake.api} /> : <MiniApp api={fake.api} />;
   const view = await render(element);
+  await perform(() => undefined);
   return {
     ...view,
     fake,

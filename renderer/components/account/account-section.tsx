@@ -19,10 +19,11 @@ interface AccountSectionProps {
 
 /** Sign-in, driven by the AuthState union: every kind has its own panel. */
 export function AccountSection({ auth, settings }: AccountSectionProps): ReactElement {
-  const now = useNow(auth.kind === 'authorizing', 1000);
+  // The sign-in deadline counts down in days; once a minute is plenty there.
+  const now = useNow(auth.kind === 'authorizing' || auth.kind === 'signedIn', auth.kind === 'authorizing' ? 1000 : 60_000);
   const view = authView(auth, now);
   return (
-    <section className="card account" aria-labelledby="account-heading" data-testid="auth-state" data-kind={auth.kind}>
+    <section id="account" tabIndex={-1} className="card account" aria-labelledby="account-heading" data-testid="auth-state" data-kind={auth.kind}>
       <header className="card__header">
         <h2 id="account-heading">Account</h2>
         <span className={`pill pill--${view.tone}`} data-testid="auth-title">

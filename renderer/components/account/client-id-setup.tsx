@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 
 import { ClientIdSchema } from '../../../shared/contract';
 import type { AuthSettings, RedirectMode } from '../../../shared/state/auth-state';
@@ -31,6 +31,13 @@ export function ClientIdSetup({ settings }: ClientIdSetupProps): ReactElement {
   const api = useApi();
   const { run, busy } = useCommands();
   const [value, setValue] = useState(settings.clientId ?? '');
+  // When the saved Client ID changes (another window, or "Forget"), the field follows it.
+  const saved = useRef(settings.clientId);
+  useEffect(() => {
+    if (saved.current === settings.clientId) return;
+    saved.current = settings.clientId;
+    setValue(settings.clientId ?? '');
+  }, [settings.clientId]);
   const inputId = useId();
   const hintId = useId();
   const check = checkClientId(value, settings);

@@ -29,7 +29,7 @@ export function SignedInPanel({ auth, storageExplained }: SignedInPanelProps): R
             <span className="muted"> ({auth.account.id})</span>
           ) : null}
         </dd>
-        <dt>Signed in until</dt>
+        <dt>Sign in again by</dt>
         <dd data-testid="sign-in-expires">{formatDate(auth.refreshExpiresAt)}</dd>
       </dl>
       {auth.renewSoon ? (

@@ -1,10 +1,12 @@
 import { useEffect, type ReactElement } from 'react';
 
+import { errorView } from '../../format/error-view';
+import { formatIn } from '../../format/time';
 import { useApi } from '../../hooks/api-context';
 import { useCommands } from '../../hooks/use-command-runner';
 import { useNow } from '../../hooks/use-now';
-import { formatIn } from '../../format/time';
 
+import { FixActionButton } from './fix-action';
 import { CloseIcon } from './icons';
 
 const AUTO_DISMISS_MS = 8000;
@@ -14,21 +16,26 @@ interface ErrorBannerProps {
   readonly compact?: boolean;
 }
 
-/** The last command's error, inline; `no_active_device` offers the devices to play on. */
+/**
+ * The last command's error, in words from the one error table (format/error-view.ts) with its fixing action;
+ * `no_active_device` lists the devices to play on. Errors with an action stay until dismissed.
+ */
 export function ErrorBanner({ compact = false }: ErrorBannerProps): ReactElement | null {
   const api = useApi();
   const { error, dismiss, run } = useCommands();
   const devices = error?.devices ?? [];
-  const needsChoice = error?.code === 'no_active_device' && devices.length > 0;
+  const view = error === null ? null : errorView(error);
+  const pickDevice = error?.code === 'no_active_device' && devices.length > 0;
+  const sticky = pickDevice || (view !== null && view.action.kind !== 'none');
   const now = useNow(error?.retryAt !== undefined, 1000);
 
   useEffect(() => {
-    if (error === null || needsChoice) return undefined;
+    if (error === null || sticky) return undefined;
     const timer = setTimeout(dismiss, AUTO_DISMISS_MS);
     return () => clearTimeout(timer);
-  }, [error, needsChoice, dismiss]);
+  }, [error, sticky, dismiss]);
 
-  if (error === null) return null;
+  if (error === null || view === null) return null;
 
   const retry = error.retryAt !== undefined && error.retryAt > now ? ` Try again ${formatIn(error.retryAt, now)}.` : '';
 
@@ -40,20 +47,15 @@ export function ErrorBanner({ compact = false }: ErrorBannerProps): ReactElement
       data-code={error.code}
     >
       <div className="error-banner__row">
-        <p className="error-banner__message">
-          {error.message}
+        <p className="error-banner__message" data-testid="error-message">
+          {view.text}
           {retry}
         </p>
         <button type="button" className="icon-button icon-button--small" aria-label="Dismiss" title="Dismiss" onClick={dismiss}>
           <CloseIcon size={14} />
         </button>
       </div>
-      {needsChoice && compact ? (
-        <button type="button" className="button button--small" onClick={() => api.window.showMain()}>
-          Choose a device…
-        </button>
-      ) : null}
-      {needsChoice && !compact ? (
+      {pickDevice && !compact ? (
         <div className="device-picker" data-testid="device-picker">
           <p className="device-picker__hint">Play on:</p>
           <ul className="device-picker__list">
@@ -77,7 +79,11 @@ export function ErrorBanner({ compact = false }: ErrorBannerProps): ReactElement
             ))}
           </ul>
         </div>
-      ) : null}
+      ) : (
+        <div className="error-banner__actions">
+          <FixActionButton action={view.action} compact={compact} onRetry={error.retry} />
+        </div>
+      )}
     </div>
   );
 }

@@ -85,9 +85,35 @@ export const MicIcon = (p: IconProps): ReactElement => (
   </Svg>
 );
 
-export const DeviceIcon = (p: IconProps): ReactElement => (
+const DEVICE_PATHS = {
+  computer: 'M3 5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-6v2h3v2H8v-2h3v-2H5a2 2 0 0 1-2-2V5zm2 0v10h14V5H5z',
+  phone: 'M7 2h10a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm0 2v14h10V4H7zm5 15a1 1 0 1 0 0 2 1 1 0 0 0 0-2z',
+  speaker:
+    'M7 2h10a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm5 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm0 2a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm0-7a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z',
+  tv: 'M4 5h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-5v2H9v-2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2zm0 2v9h16V7H4z',
+  car: 'M5.5 6.5A2 2 0 0 1 7.4 5h9.2a2 2 0 0 1 1.9 1.5L20 11a2 2 0 0 1 1 1.7V18h-2v2h-2v-2H7v2H5v-2H3v-5.3A2 2 0 0 1 4 11l1.5-4.5zM7.4 7l-1.2 4h11.6l-1.2-4H7.4zM7 13.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm10 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z',
+  console:
+    'M7 7h10a5 5 0 0 1 0 10c-1.5 0-2.4-.8-3-2h-4c-.6 1.2-1.5 2-3 2A5 5 0 0 1 7 7zm0 3v1.5H5.5v1H7V14h1v-1.5h1.5v-1H8V10H7zm8.5 0a1 1 0 1 0 0 2 1 1 0 0 0 0-2zm2 2a1 1 0 1 0 0 2 1 1 0 0 0 0-2z',
+  cast: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1h-7v-2h6V7H4v3H2V6a1 1 0 0 1 1-1zm-1 7a9 9 0 0 1 9 9H9a7 7 0 0 0-7-7v-2zm0 4a5 5 0 0 1 5 5H5a3 3 0 0 0-3-3v-2zm0 3a2 2 0 0 1 2 2H2v-2z',
+} as const;
+
+export type DeviceKind = keyof typeof DEVICE_PATHS;
+
+/** Spotify's device types (`Computer`, `Smartphone`, `AVR`, `CastAudio`…) grouped into the icons we draw. */
+export function deviceKind(type: string): DeviceKind {
+  const t = type.toLowerCase();
+  if (t === 'smartphone' || t === 'tablet') return 'phone';
+  if (t === 'tv' || t === 'stb') return 'tv';
+  if (t === 'automobile') return 'car';
+  if (t === 'gameconsole') return 'console';
+  if (t.startsWith('cast')) return 'cast';
+  if (t === 'speaker' || t === 'avr' || t === 'audiodongle') return 'speaker';
+  return 'computer';
+}
+
+export const DeviceIcon = ({ type, ...p }: IconProps & { readonly type: string }): ReactElement => (
   <Svg {...p}>
-    <path d="M3 5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-6v2h3v2H8v-2h3v-2H5a2 2 0 0 1-2-2V5zm2 0v10h14V5H5z" />
+    <path d={DEVICE_PATHS[deviceKind(type)]} />
   </Svg>
 );
 
@@ -118,5 +144,21 @@ export const MiniPlayerIcon = (p: IconProps): ReactElement => (
 export const CopyIcon = (p: IconProps): ReactElement => (
   <Svg {...p}>
     <path d="M8 3h10a2 2 0 0 1 2 2v12h-2V5H8V3zM4 7a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V7zm2 0v12h8V7H6z" />
+  </Svg>
+);
+
+export const PinIcon = ({ filled, ...p }: IconProps & { readonly filled: boolean }): ReactElement => (
+  <Svg {...p}>
+    {filled ? (
+      <path d="M16 3v2h-1v5l3 3v2h-5v6l-1 1-1-1v-6H6v-2l3-3V5H8V3h8z" />
+    ) : (
+      <path d="M16 3v2h-1v5l3 3v2h-5v6l-1 1-1-1v-6H6v-2l3-3V5H8V3h8zm-3 2h-2v5.83L9.83 12h4.34L13 10.83V5z" />
+    )}
+  </Svg>
+);
+
+export const SizeIcon = (p: IconProps): ReactElement => (
+  <Svg {...p}>
+    <path d="M3 5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5zm2 0v14h14V5H5zm2 2h6v2H9v4H7V7zm10 10h-6v-2h4v-4h2v6z" />
   </Svg>
 );

@@ -1,9 +1,9 @@
 import type { ReactElement } from 'react';
 
-import type { Device } from '../../../shared/state/now-playing';
 import { useApi } from '../../hooks/api-context';
 import { useCommands } from '../../hooks/use-command-runner';
 import { useDevices } from '../../hooks/use-devices';
+import { deviceBlockedReason } from '../../format/device-view';
 import { DeviceIcon, RefreshIcon } from '../common/icons';
 
 interface DevicesSectionProps {
@@ -13,12 +13,7 @@ interface DevicesSectionProps {
   readonly authKind: string;
 }
 
-/** Why a device cannot be picked, or null when it can. */
-export function deviceBlockedReason(device: Device): string | null {
-  if (device.id === null) return 'Spotify doesn’t let apps control this device';
-  if (device.isRestricted) return 'This device doesn’t accept commands from apps';
-  return null;
-}
+export { deviceBlockedReason };
 
 /** Spotify Connect devices: the active one marked, a click moves playback there. */
 export function DevicesSection({ activeDeviceKey, authKind }: DevicesSectionProps): ReactElement {
@@ -27,7 +22,7 @@ export function DevicesSection({ activeDeviceKey, authKind }: DevicesSectionProp
   const { devices, loading, error, refresh } = useDevices(api, `${activeDeviceKey}|${authKind}`);
 
   return (
-    <section className="card devices" aria-labelledby="devices-heading" data-testid="devices">
+    <section id="devices" tabIndex={-1} className="card devices" aria-labelledby="devices-heading" data-testid="devices">
       <header className="card__header">
         <h2 id="devices-heading">Devices</h2>
         <button
@@ -79,7 +74,7 @@ export function DevicesSection({ activeDeviceKey, authKind }: DevicesSectionProp
                     });
                   }}
                 >
-                  <DeviceIcon size={18} />
+                  <DeviceIcon type={device.type} size={18} />
                   <span className="device__text">
                     <span className="device__name">{device.name}</span>
                     <span className="device__detail">

@@ -5,7 +5,7 @@ import { MicIcon, NoteIcon } from '../common/icons';
 
 interface AlbumArtProps {
   readonly view: NowPlayingView;
-  readonly size: 'large' | 'small';
+  readonly size: 'large' | 'small' | 'fill';
 }
 
 /** The cover, or a neat placeholder for local files, ads and idle (and when the image fails to load). */
@@ -36,7 +36,7 @@ function ArtImage({ view, size }: AlbumArtProps): ReactElement {
       aria-label={view.artLabel}
       data-testid="album-art-placeholder"
     >
-      {episode ? <MicIcon size={size === 'large' ? 56 : 28} /> : <NoteIcon size={size === 'large' ? 56 : 28} />}
+      {episode ? <MicIcon size={size === 'small' ? 28 : 56} /> : <NoteIcon size={size === 'small' ? 28 : 56} />}
     </div>
   );
 }

@@ -11,10 +11,11 @@ interface ModeControlsProps {
   readonly shuffle: boolean;
   readonly repeat: RepeatMode;
   readonly controls: ControlStates;
+  readonly size?: number;
 }
 
 /** Shuffle on/off and the repeat cycle off → all → one, each drawn distinctly. */
-export function ModeControls({ shuffle, repeat, controls }: ModeControlsProps): ReactElement {
+export function ModeControls({ shuffle, repeat, controls, size = 18 }: ModeControlsProps): ReactElement {
   const api = useApi();
   const { run, busy } = useCommands();
   return (
@@ -28,7 +29,7 @@ export function ModeControls({ shuffle, repeat, controls }: ModeControlsProps): 
         busy={busy.has('shuffle')}
         onClick={() => void run('shuffle', () => api.player.setShuffle({ on: !shuffle }))}
       >
-        <ShuffleIcon size={18} />
+        <ShuffleIcon size={size} />
       </IconButton>
       <IconButton
         label={`${REPEAT_LABELS[repeat]}; change repeat`}
@@ -39,7 +40,7 @@ export function ModeControls({ shuffle, repeat, controls }: ModeControlsProps): 
         busy={busy.has('repeat')}
         onClick={() => void run('repeat', () => api.player.cycleRepeat())}
       >
-        <RepeatIcon size={18} />
+        <RepeatIcon size={size} />
         {repeat === 'track' ? <span className="repeat__badge">1</span> : null}
       </IconButton>
     </div>

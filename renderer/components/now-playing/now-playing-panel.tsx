@@ -1,7 +1,10 @@
 import type { ReactElement } from 'react';
 
 import type { PlaybackState } from '../../../shared/state/now-playing';
+import { DASHBOARD_URL, playbackAction } from '../../format/error-view';
 import { controlStates, nowPlayingView } from '../../format/now-playing-view';
+import { useConnected } from '../../hooks/window-context';
+import { FixActionButton } from '../common/fix-action';
 
 import { AlbumArt } from './album-art';
 import { LikeButton } from './like-button';
@@ -12,16 +15,17 @@ import { RetryCountdown } from './retry-countdown';
 import { TransportControls } from './transport-controls';
 import { VolumeControl } from './volume-control';
 
-/** The main window's player: what is playing, where, and every control. */
+/** The main window's player: what is playing, where, every control, and the fixing action of any problem. */
 export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState }): ReactElement {
   const view = nowPlayingView(playback.nowPlaying);
-  const controls = controlStates(playback);
+  const controls = controlStates(playback, useConnected());
+  const fix = playbackAction(playback.nowPlaying, playback.notice);
   return (
     <section className="now-playing" aria-label="Now playing" data-testid="now-playing" data-kind={view.kind}>
       <div className="now-playing__top">
         <AlbumArt view={view} size="large" />
         <div className="now-playing__meta">
-          <h1 className="now-playing__title" data-testid="now-playing-title" title={view.title}>
+          <h1 className="now-playing__title" data-testid="now-playing-title" title={view.title} elementtiming="now-playing-title">
             {view.title}
           </h1>
           <p className="now-playing__artist" data-testid="now-playing-artist" title={view.subtitle}>
@@ -40,11 +44,18 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
           )}
           {view.retryAt === null ? null : <RetryCountdown retryAt={view.retryAt} />}
           {playback.notice === null ? null : <PlaybackNotice notice={playback.notice} />}
+          {fix.kind === 'none' ? null : (
+            <div className="now-playing__fix" data-testid="now-playing-fix">
+              <FixActionButton action={fix} />
+              {/* Main names the dashboard when Spotify refuses the app: make it one click away. */}
+              {view.kind === 'unavailable' && view.subtitle.includes(DASHBOARD_URL) ? <FixActionButton action={{ kind: 'openDashboard' }} compact /> : null}
+            </div>
+          )}
         </div>
       </div>
       {playback.controls.readOnly ? (
         <p className="notice notice--warning" data-testid="read-only-notice">
-          {playback.controls.readOnlyReason ?? 'Playback controls are not available.'}
+          {playback.controls.readOnlyReason ?? 'Controls need Spotify Premium.'}
         </p>
       ) : null}
       <ProgressBar progress={view.progress} seek={controls.seek} />
@@ -53,7 +64,10 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
         <TransportControls isPlaying={view.isPlaying} controls={controls} />
         <LikeButton liked={view.liked} state={controls.like} size={20} />
       </div>
-      {view.device === null ? null : <VolumeControl device={view.device} state={controls.volume} />}
+      {view.device === null ? null : (
+        // Read-only mode says why once, above; the volume line would only repeat it.
+        <VolumeControl device={view.device} state={controls.volume} showReason={!playback.controls.readOnly} />
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { controlStates } from '../../format/now-playing-view';
 import { useApi } from '../../hooks/api-context';
 import { useCommands } from '../../hooks/use-command-runner';
 import { usePlayPauseShortcut } from '../../hooks/use-play-pause-shortcut';
+import { useConnected } from '../../hooks/window-context';
 
 /** Keyboard shortcuts of a player window (Space: play/pause). Renders nothing. */
 export function PlayerShortcuts({ playback }: { readonly playback: PlaybackState }): null {
@@ -13,6 +14,6 @@ export function PlayerShortcuts({ playback }: { readonly playback: PlaybackState
   const toggle = useCallback(() => {
     void run('playPause', () => api.player.togglePlay());
   }, [api, run]);
-  usePlayPauseShortcut(controlStates(playback).playPause.enabled, toggle);
+  usePlayPauseShortcut(controlStates(playback, useConnected()).playPause.enabled, toggle);
   return null;
 }

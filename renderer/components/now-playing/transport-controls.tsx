@@ -10,15 +10,19 @@ interface TransportControlsProps {
   readonly isPlaying: boolean;
   readonly controls: ControlStates;
   readonly size?: 'large' | 'small';
+  /** A narrow layout shows only some of them (the bar: play/pause and next). */
+  readonly only?: readonly ('previous' | 'playPause' | 'next')[];
 }
 
 /** Previous, play/pause and next. */
-export function TransportControls({ isPlaying, controls, size = 'large' }: TransportControlsProps): ReactElement {
+export function TransportControls({ isPlaying, controls, size = 'large', only }: TransportControlsProps): ReactElement {
   const api = useApi();
   const { run, busy } = useCommands();
   const icon = size === 'large' ? 22 : 16;
+  const shows = (name: 'previous' | 'playPause' | 'next'): boolean => only === undefined || only.includes(name);
   return (
     <div className={`transport transport--${size}`} role="group" aria-label="Playback">
+      {shows('previous') ? (
       <IconButton
         label="Previous"
         data-testid="previous"
@@ -28,6 +32,7 @@ export function TransportControls({ isPlaying, controls, size = 'large' }: Trans
       >
         <PreviousIcon size={icon} />
       </IconButton>
+      ) : null}
       <IconButton
         label={isPlaying ? 'Pause' : 'Play'}
         className="icon-button--primary"
@@ -39,6 +44,7 @@ export function TransportControls({ isPlaying, controls, size = 'large' }: Trans
       >
         {isPlaying ? <PauseIcon size={icon + 4} /> : <PlayIcon size={icon + 4} />}
       </IconButton>
+      {shows('next') ? (
       <IconButton
         label="Next"
         data-testid="next"
@@ -48,6 +54,7 @@ export function TransportControls({ isPlaying, controls, size = 'large' }: Trans
       >
         <NextIcon size={icon} />
       </IconButton>
+      ) : null}
     </div>
   );
 }

@@ -11,21 +11,19 @@ import { CommitRange } from './commit-range';
 interface VolumeControlProps {
   readonly device: Device | null;
   readonly state: ControlState;
+  /** Show the reason as a line (off where the window already says it). */
+  readonly showReason?: boolean;
 }
 
 /** The device's volume; disabled with the reason when the device does not allow it. */
-export function VolumeControl({ device, state }: VolumeControlProps): ReactElement {
+export function VolumeControl({ device, state, showReason = true }: VolumeControlProps): ReactElement {
   const api = useApi();
   const { run } = useCommands();
   const [pending, setPending] = useState<number | null>(null);
   const volume = pending ?? device?.volumePercent ?? 0;
 
   return (
-    <div
-      className={`volume${state.enabled ? '' : ' is-disabled'}`}
-      data-testid="volume"
-      title={state.reason ?? undefined}
-    >
+    <div className={`volume${state.enabled ? '' : ' is-disabled'}`} data-testid="volume">
       <VolumeIcon muted={!state.enabled || volume === 0} size={18} />
       <CommitRange
         className="volume__slider"
@@ -35,7 +33,7 @@ export function VolumeControl({ device, state }: VolumeControlProps): ReactEleme
         disabled={!state.enabled}
         label="Volume"
         valueText={state.enabled ? `${volume}%` : (state.reason ?? 'Unavailable')}
-        title={state.reason ?? `Volume ${volume}%`}
+        title={state.enabled ? `Volume ${volume}%` : undefined}
         testId="volume-slider"
         onCommit={(percent) => {
           const rounded = Math.round(percent);
@@ -43,7 +41,7 @@ export function VolumeControl({ device, state }: VolumeControlProps): ReactEleme
           void run('volume', () => api.player.setVolume({ percent: rounded })).finally(() => setPending(null));
         }}
       />
-      {state.enabled ? null : (
+      {state.enabled || !showReason ? null : (
         <span className="volume__reason" data-testid="volume-reason">
           {state.reason}
         </span>

@@ -1,0 +1,212 @@
+// The built app boots here: dist/electron/main.cjs runs in its own Node process against the Electron
+// double, in demo mode, with a stored real session, packaged, and as a second instance. Each run must
+// show every shared boot fact, build the tray menu from the state it reports, and — after the user quits
+// from the tray — leave nothing behind, so the process ends by itself.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { AppState } from '../../../shared/state/app-state';
+import { trayMenu } from '../../tray/tray-menu';
+
+import { failedFacts, type BootExpectations } from './boot-facts';
+import { buildHarness, ensureBuilt, PRELOAD_BUNDLE, RENDERER_DIR, runBoot, type BootRun } from './boot-runner';
+import type { MenuRow } from './menu';
+import { SEEDED_CLIENT_ID, spotifyWithGrant, writeStoredSession, type SeededSpotify } from './seed-session';
+
+const EXPECT: BootExpectations = {
+  preloadPath: PRELOAD_BUNDLE,
+  pagePrefixes: [pathToFileURL(RENDERER_DIR + sep).href, 'app://'],
+};
+
+let harness: string;
+beforeAll(async () => {
+  ensureBuilt();
+  harness = await buildHarness();
+}, 60_000);
+
+/** What the tray should show for a state, in the rows a menu double reports. */
+function expectedRows(state: AppState): MenuRow[] {
+  return trayMenu(state).map((item) =>
+    item.kind === 'separator'
+      ? { type: 'separator', label: '', enabled: true }
+      : item.kind === 'label'
+        ? { type: 'normal', label: item.label, enabled: false }
+        : { type: 'normal', label: item.label, enabled: item.enabled },
+  );
+}
+
+const stateOf = (run: BootRun): AppState => {
+  const reply = run.report.state as { ok: boolean; value: AppState };
+  expect(reply.ok, JSON.stringify(run.report.state)).toBe(true);
+  return reply.value;
+};
+
+/** The checks every successful boot must pass, whatever the mode. */
+function expectHealthyBoot(run: BootRun, taken: readonly string[] = []): void {
+  const diagnostics = `stderr:\n${run.stderr}\nlog:\n${run.logLines.join('\n')}\nthrown: ${JSON.stringify(run.report.thrown)}`;
+  expect(run.report.startupSettled, diagnostics).toBe(true);
+  expect(run.report.thrown, 'the app made Electron throw').toEqual([]);
+  const observation = {
+    ...run.report.observation!,
+    readyLogged: run.logLines.some((l) => / INFO \[main\] ready\b/.test(l)),
+    errorLines: run.logLines.filter((l) => / ERROR /.test(l)),
+  };
+  expect(failedFacts(observation, EXPECT), diagnostics).toEqual([]);
+  // The tray menu is trayMenu(state) for the very state the app reports.
+  expect(run.report.tray, 'no tray').not.toBeNull();
+  expect(run.report.tray!.rows).toEqual(expectedRows(stateOf(run)));
+  expect(run.report.tray!.toolTip).toMatch(/^Trayplay — /);
+  expectShortcutsAsReported(run, taken);
+  // Pages load only through the built files (or the app's scheme), never a dev server or the network.
+  for (const url of run.report.loads) expect(EXPECT.pagePrefixes.some((p) => url.startsWith(p)), url).toBe(true);
+  expectCleanQuit(run);
+}
+
+/**
+ * Global shortcuts as the settings say: exactly the bindings and media keys the app reports as registered
+ * are registered with the OS, and each one reported as taken is one another program holds.
+ */
+function expectShortcutsAsReported(run: BootRun, taken: readonly string[] = []): void {
+  const { desktop } = stateOf(run);
+  const registered = [
+    ...desktop.hotkeys.filter((h) => h.status.kind === 'registered').map((h) => h.accelerator!),
+    ...desktop.mediaKeys.filter((m) => m.status.kind === 'registered').map((m) => m.key),
+  ];
+  expect([...run.report.shortcuts].sort()).toEqual([...new Set(registered)].sort());
+  const reportedTaken = [
+    ...desktop.hotkeys.filter((h) => h.status.kind === 'taken').map((h) => h.accelerator!),
+    ...desktop.mediaKeys.filter((m) => m.status.kind === 'taken').map((m) => m.key),
+  ];
+  expect(reportedTaken.sort()).toEqual([...taken].sort());
+}
+
+/** Quit from the tray: the quit events in order, then nothing left registered, and the process drains. */
+function expectCleanQuit(run: BootRun): void {
+  const after = run.report.afterQuit;
+  expect(after, 'the app never reached quit').not.toBeNull();
+  expect(after!.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
+  expect(after!.exitCode).toBe(0);
+  expect(after!.invokeHandlers, 'ipcMain handlers left after quit').toEqual([]);
+  expect(after!.listenerChannels, 'ipcMain listeners left after quit').toEqual([]);
+  expect(after!.traysAlive).toBe(0);
+  expect(after!.shortcuts).toEqual([]);
+  expect(after!.powerListeners, 'powerMonitor listeners left after quit').toBe(0);
+  expect(after!.windowsAlive).toBe(0);
+  expect(run.ended, `still open after quit: ${JSON.stringify(run.report.resourcesAfterQuit)}`).toBe('by-itself');
+  expect(run.exitCode).toBe(0);
+}
+
+describe('the built main bundle against the Electron double', () => {
+  it('demo mode: boots, shows every boot fact, and exits by itself after Quit', async () => {
+    const run = await runBoot(harness, { linuxBackend: 'gnome_libsecret' });
+    expectHealthyBoot(run);
+    expect(run.report.info).toMatchObject({ ok: true, value: { shell: 'electron', demo: true } });
+    const state = stateOf(run);
+    expect(state.auth.kind).toBe('demo');
+    expect(state.authSettings.storage).toMatchObject({ backend: 'gnome_libsecret', secure: true });
+    // Unpackaged on Linux: the OS cannot route trayplay:// to a development run, so it is not registered.
+    expect(run.report.calls.filter((c) => c.method === 'setAsDefaultProtocolClient')).toEqual([]);
+    // Nothing is written for a demo session: no tokens on disk.
+    const store = join(run.report.userData, 'trayplay.json');
+    const saved = existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Record<string, unknown>) : {};
+    expect(Object.keys(saved).filter((k) => k.startsWith('tokens'))).toEqual([]);
+  }, 60_000);
+
+  describe('with a stored real session', () => {
+    let spotify: SeededSpotify;
+    beforeAll(async () => {
+      spotify = await spotifyWithGrant();
+    });
+    afterAll(() => spotify.close());
+
+    it('restores it from the vault (kwallet6) and never lets a token reach the renderer or the log', async () => {
+      const run = await runBoot(harness, {
+        linuxBackend: 'kwallet6',
+        keyMaterial: 'stored-session key',
+        env: { TRAYPLAY_ACCOUNTS_URL: spotify.url, TRAYPLAY_API_URL: `${spotify.url}/v1` },
+        prepare: (dirs) => writeStoredSession(dirs.userData, spotify.tokens, 'kwallet6', 'stored-session key'),
+      });
+      expectHealthyBoot(run);
+      const state = stateOf(run);
+      expect(state.auth.kind).toBe('signedIn');
+      expect(state.authSettings).toMatchObject({ clientId: SEEDED_CLIENT_ID, storage: { backend: 'kwallet6', secure: true } });
+      expect(run.report.info).toMatchObject({ value: { demo: false } });
+      expect(run.report.calls.some((c) => c.api === 'safeStorage' && c.method === 'decryptStringAsync')).toBe(true);
+      const everything = JSON.stringify(run.report) + run.logLines.join('\n') + run.stderr;
+      for (const secret of [spotify.tokens.accessToken, spotify.tokens.refreshToken]) expect(everything).not.toContain(secret);
+    }, 60_000);
+
+    it('a vault written under another backend cannot be read: the user is asked to sign in again, nothing crashes', async () => {
+      const run = await runBoot(harness, {
+        linuxBackend: 'kwallet5',
+        env: { TRAYPLAY_ACCOUNTS_URL: spotify.url, TRAYPLAY_API_URL: `${spotify.url}/v1` },
+        prepare: (dirs) => writeStoredSession(dirs.userData, spotify.tokens, 'gnome_libsecret', 'boot-test key'),
+      });
+      expectHealthyBoot(run);
+      const state = stateOf(run);
+      expect(state.auth.kind).not.toBe('signedIn');
+      expect(JSON.stringify(state.auth)).toContain('gnome_libsecret');
+    }, 60_000);
+  });
+
+  it('a media key another program holds is reported as taken, and the rest are registered', async () => {
+    const run = await runBoot(harness, { takenAccelerators: ['MediaPlayPause'] });
+    expectHealthyBoot(run, ['MediaPlayPause']);
+    expect(run.report.shortcuts).not.toContain('MediaPlayPause');
+  }, 60_000);
+
+  it('Linux without a keyring (basic_text): boots, and says the storage is not secure', async () => {
+    const run = await runBoot(harness, { linuxBackend: 'basic_text' });
+    expectHealthyBoot(run);
+    expect(stateOf(run).authSettings.storage).toMatchObject({ backend: 'basic_text', secure: false });
+  }, 60_000);
+
+  it('packaged: the test-only environment variables are ignored', async () => {
+    let envProfile = '';
+    const run = await runBoot(harness, {
+      isPackaged: true,
+      linuxBackend: 'kwallet',
+      prepare: (dirs) => {
+        envProfile = join(dirs.base, 'env-profile');
+        return {
+          TRAYPLAY_USER_DATA: envProfile,
+          TRAYPLAY_ACCOUNTS_URL: 'http://127.0.0.1:9',
+          TRAYPLAY_API_URL: 'http://127.0.0.1:9/v1',
+          VITE_DEV_SERVER_URL: 'http://127.0.0.1:9/',
+          TRAYPLAY_TEST: '1',
+        };
+      },
+    });
+    expectHealthyBoot(run);
+    expect(run.report.userData).toBe(run.dirs.userData);
+    expect(existsSync(envProfile) ? readdirSync(envProfile) : [], 'the packaged app wrote into the env profile').toEqual([]);
+    expect(run.report.calls.filter((c) => c.method === 'setPath'), 'setPath from an env variable').toEqual([]);
+    // A packaged app writes its log to the file only.
+    expect(run.stderr).toBe('');
+  }, 60_000);
+
+  it('development: TRAYPLAY_USER_DATA naming a folder that does not exist yet is created, not a crash at start', async () => {
+    let profile = '';
+    const run = await runBoot(harness, {
+      prepare: (dirs) => {
+        profile = join(dirs.base, 'fresh', 'profile');
+        return { TRAYPLAY_USER_DATA: profile };
+      },
+    });
+    expectHealthyBoot(run);
+    expect(run.report.userData).toBe(profile);
+    expect(existsSync(join(profile, 'logs', 'main.log'))).toBe(true);
+  }, 60_000);
+
+  it('a second instance hands over and quits before creating anything', async () => {
+    const run = await runBoot(harness, { lockHeldElsewhere: true, quitVia: 'none' });
+    expect(run.report.thrown).toEqual([]);
+    expect(run.report.calls.filter((c) => ['BrowserWindow', 'Tray', 'ipcMain'].includes(c.api))).toEqual([]);
+    expect(run.report.afterQuit?.quitEvents).toEqual(['before-quit', 'will-quit', 'quit']);
+    expect(run.ended, JSON.stringify(run.report.resourcesAfterQuit)).toBe('by-itself');
+    expect(run.exitCode).toBe(0);
+  }, 60_000);
+});
