@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 /**
  * Just enough of the `electron` module to run the built composition root (dist/electron/main.cjs) in plain
  * Node: what it was asked to do is recorded. Anything not modelled here answers with an inert stub, so code
@@ -108,7 +109,8 @@ export function fakeElectron(options: FakeElectronOptions): FakeElectron {
     ...inertModules,
     app: partial({
       isPackaged: options.packaged,
-      getPath: (name: string) => paths.get(name) ?? options.userData,
+      // As on Linux: logs live in the profile's logs folder unless set elsewhere.
+      getPath: (name: string) => paths.get(name) ?? (name === 'logs' ? join(paths.get('userData') ?? options.userData, 'logs') : options.userData),
       setPath: (name: string, value: string) => {
         setPathCalls.push([name, value]);
         paths.set(name, value);

@@ -1,7 +1,7 @@
 // `app`: lifecycle, paths, single-instance lock, login items, protocol client, command line.
 import { EventEmitter } from 'node:events';
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 import { electronEvent, trackedPromiseClass } from './events';
 import type { Runtime } from './runtime';
@@ -78,6 +78,8 @@ type AppKeys =
 
 export class AppDouble extends EventEmitter implements Pick<Electron.App, AppKeys> {
   public readonly commandLine: CommandLineDouble;
+  /** macOS only, as in Electron: undefined elsewhere. */
+  public readonly dock: { hide(): void; show(): Promise<void>; isVisible(): boolean } | undefined;
   /** Every promise the app derived from `whenReady()`. */
   public readonly startupChain: Promise<unknown>[] = [];
   /** Set by `exit()` (or at the end of a quit): the code the process would end with. */
@@ -104,6 +106,21 @@ export class AppDouble extends EventEmitter implements Pick<Electron.App, AppKey
     this.name = options.name;
     for (const [key, value] of Object.entries(options.paths)) if (value) this.paths.set(key, value);
     this.commandLine = new CommandLineDouble(runtime);
+    let dockVisible = true;
+    this.dock =
+      runtime.options.platform === 'darwin'
+        ? {
+            hide: () => {
+              runtime.record('app', 'dock.hide');
+              dockVisible = false;
+            },
+            show: () => {
+              dockVisible = true;
+              return Promise.resolve();
+            },
+            isVisible: () => dockVisible,
+          }
+        : undefined;
     const Tracked = trackedPromiseClass(this.startupChain);
     this.ready = new Tracked<void>((resolve) => (this.resolveReady = resolve));
   }
@@ -208,9 +225,21 @@ export class AppDouble extends EventEmitter implements Pick<Electron.App, AppKey
   }
 
   public getPath(name: PathName): string {
-    const path = this.paths.get(name) ?? (name === 'sessionData' ? this.paths.get('userData') : undefined);
+    const path = this.paths.get(name) ?? this.derivedPath(name);
     if (path === undefined) return this.runtime.fail('app.getPath', `Failed to get '${name}' path`);
     return path;
+  }
+
+  /** Paths Electron computes from others when first asked: sessionData and (Linux, Windows) logs follow userData. */
+  private derivedPath(name: PathName): string | undefined {
+    const userData = this.paths.get('userData');
+    if (name === 'sessionData') return userData;
+    if (name !== 'logs') return undefined;
+    if (this.runtime.options.platform === 'darwin') {
+      const home = this.paths.get('home');
+      return home === undefined ? undefined : join(home, 'Library', 'Logs', this.name);
+    }
+    return userData === undefined ? undefined : join(userData, 'logs');
   }
 
   /** Electron refuses relative paths and folders that do not exist ("Failed to set path"). */

@@ -22,7 +22,7 @@ const double = createElectronDouble({
     appPath: process.cwd(),
     lockHeldElsewhere: scenario.lockHeldElsewhere,
     version: '0.1.0',
-    paths: { userData: scenario.defaultUserData, home: scenario.home, temp: scenario.temp, appData: scenario.home, logs: `${scenario.defaultUserData}/logs` },
+    paths: { userData: scenario.defaultUserData, home: scenario.home, temp: scenario.temp, appData: scenario.home },
   },
 });
 const { app, ipcMain, runtime } = double;

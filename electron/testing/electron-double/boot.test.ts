@@ -29,13 +29,20 @@ beforeAll(async () => {
 
 /** What the tray should show for a state, in the rows a menu double reports. */
 function expectedRows(state: AppState): MenuRow[] {
-  return trayMenu(state).map((item) =>
-    item.kind === 'separator'
-      ? { type: 'separator', label: '', enabled: true }
-      : item.kind === 'label'
-        ? { type: 'normal', label: item.label, enabled: false }
-        : { type: 'normal', label: item.label, enabled: item.enabled },
-  );
+  return trayMenu(state).map((item): MenuRow => {
+    switch (item.kind) {
+      case 'separator':
+        return { type: 'separator', label: '', enabled: true };
+      case 'label':
+        return { type: 'normal', label: item.label, enabled: false };
+      case 'action':
+        return { type: 'normal', label: item.label, enabled: item.enabled };
+      case 'checkbox':
+      case 'radio':
+      case 'submenu':
+        return { type: item.kind, label: item.label, enabled: item.enabled };
+    }
+  });
 }
 
 const stateOf = (run: BootRun): AppState => {

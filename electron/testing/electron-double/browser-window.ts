@@ -240,6 +240,19 @@ export class BrowserWindowDouble extends EventEmitter implements Pick<Electron.B
   public getSize(): number[] {
     return [this.bounds.width, this.bounds.height];
   }
+  public setMinimumSize(width: number, height: number): void {
+    this.alive('setMinimumSize');
+    this.ctx.runtime.record('BrowserWindow', 'setMinimumSize', [this.id, width, height]);
+  }
+  public isFullScreen(): boolean {
+    this.alive('isFullScreen');
+    return false;
+  }
+  /** Not maximized in the double, so the normal bounds are the bounds. */
+  public getNormalBounds(): Electron.Rectangle {
+    this.alive('getNormalBounds');
+    return { ...this.bounds };
+  }
   public setSize(width: number, height: number): void {
     this.setBounds({ width, height });
   }

@@ -1,4 +1,5 @@
 // `Menu`/`MenuItem` from templates, validated as Electron validates them; items can be clicked by tests.
+import { EventEmitter } from 'node:events';
 import type { Runtime } from './runtime';
 
 type Template = Electron.MenuItemConstructorOptions | MenuItemDouble;
@@ -45,7 +46,7 @@ export class MenuItemDouble implements Pick<Electron.MenuItem, 'label' | 'type' 
   }
 }
 
-export class MenuDouble {
+export class MenuDouble extends EventEmitter {
   public readonly items: MenuItemDouble[] = [];
 
   public static fromTemplate(runtime: Runtime, template: readonly Template[]): MenuDouble {

@@ -3,14 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import type { Runtime } from './runtime';
 
-export class NativeImageDouble implements Pick<Electron.NativeImage, 'getSize' | 'isEmpty' | 'setTemplateImage' | 'isTemplateImage' | 'getScaleFactors' | 'getAspectRatio'> {
+export class NativeImageDouble implements Pick<Electron.NativeImage, 'getSize' | 'isEmpty' | 'setTemplateImage' | 'isTemplateImage' | 'getScaleFactors' | 'getAspectRatio' | 'addRepresentation'> {
   private template = false;
+  private readonly extraScales: number[] = [];
 
   public constructor(
     /** Size in device-independent pixels. */
-    private readonly size: { width: number; height: number },
-    private readonly scaleFactor: number,
-    public readonly bitmap: Buffer,
+    private size: { width: number; height: number },
+    private scaleFactor: number,
+    public bitmap: Buffer,
     public readonly source: string,
   ) {}
 
@@ -27,7 +28,20 @@ export class NativeImageDouble implements Pick<Electron.NativeImage, 'getSize' |
     return this.template;
   }
   public getScaleFactors(): number[] {
-    return this.isEmpty() ? [] : [this.scaleFactor];
+    return this.isEmpty() ? [] : [this.scaleFactor, ...this.extraScales];
+  }
+  /** Electron needs width and height with a bitmap buffer of width × height × 4 bytes (PNG/JPEG buffers are decoded). */
+  public addRepresentation(options: Electron.AddRepresentationOptions): void {
+    const { width = 0, height = 0, scaleFactor = 1, buffer, dataURL } = options;
+    if (!buffer && !dataURL) throw new Error('addRepresentation needs a buffer or a dataURL');
+    if (width <= 0 || height <= 0) throw new Error('addRepresentation needs a positive width and height');
+    if (this.isEmpty()) {
+      this.size = { width: Math.round(width / scaleFactor), height: Math.round(height / scaleFactor) };
+      this.scaleFactor = scaleFactor;
+      this.bitmap = buffer ? Buffer.from(buffer) : Buffer.alloc(0);
+    } else if (scaleFactor !== this.scaleFactor && !this.extraScales.includes(scaleFactor)) {
+      this.extraScales.push(scaleFactor);
+    }
   }
   public getAspectRatio(): number {
     return this.size.height === 0 ? 1 : this.size.width / this.size.height;

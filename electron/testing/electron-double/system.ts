@@ -2,6 +2,7 @@
 // systemPreferences, net. Each refuses use before `ready` where Electron does.
 import { EventEmitter } from 'node:events';
 
+import type { NativeImageDouble } from './native-image';
 import type { Runtime } from './runtime';
 
 const MODIFIERS = new Set(['command', 'cmd', 'control', 'ctrl', 'commandorcontrol', 'cmdorctrl', 'alt', 'option', 'altgr', 'shift', 'super', 'meta']);
@@ -216,6 +217,9 @@ export class ScreenDouble extends EventEmitter implements Pick<Electron.Screen, 
   }
 }
 
+/** Electron's options, with the double's own images for `icon`. */
+export type NotificationOptionsDouble = Omit<Electron.NotificationConstructorOptions, 'icon'> & { icon?: string | NativeImageDouble };
+
 export class NotificationDouble extends EventEmitter implements Pick<Electron.Notification, 'show' | 'close' | 'title' | 'body' | 'silent'> {
   public title: string;
   public body: string;
@@ -224,10 +228,10 @@ export class NotificationDouble extends EventEmitter implements Pick<Electron.No
   public constructor(
     private readonly runtime: Runtime,
     private readonly shown: NotificationDouble[],
-    options: Electron.NotificationConstructorOptions = {},
+    options: NotificationOptionsDouble = {},
   ) {
     super();
-    runtime.record('Notification', 'new', [options]);
+    runtime.record('Notification', 'new', [{ ...options, icon: options.icon ? 'icon' : undefined }]);
     this.title = options.title ?? '';
     this.body = options.body ?? '';
     this.silent = options.silent ?? false;
@@ -244,7 +248,7 @@ export class NotificationDouble extends EventEmitter implements Pick<Electron.No
 }
 
 export interface NotificationConstructor {
-  new (options?: Electron.NotificationConstructorOptions): NotificationDouble;
+  new (options?: NotificationOptionsDouble): NotificationDouble;
   isSupported(): boolean;
 }
 
@@ -254,7 +258,7 @@ export function createNotificationClass(runtime: Runtime): { Notification: Notif
     public static isSupported(): boolean {
       return true;
     }
-    public constructor(options?: Electron.NotificationConstructorOptions) {
+    public constructor(options?: NotificationOptionsDouble) {
       super(runtime, shown, options);
     }
   };
@@ -308,6 +312,14 @@ export class SystemPreferencesDouble extends EventEmitter implements Pick<Electr
 
 export class NetDouble implements Pick<Electron.Net, 'isOnline' | 'online'> {
   public online = true;
+  public readonly fetched: string[] = [];
+
+  /** Loopback only (the demo simulator's art); anything else fails as Chromium does offline. */
+  public fetch(input: string, init?: RequestInit): Promise<Response> {
+    this.fetched.push(input);
+    if (!/^http:\/\/127\.0\.0\.1(:\d+)?\//.test(input)) return Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'));
+    return globalThis.fetch(input, init);
+  }
 
   public isOnline(): boolean {
     return this.online;

@@ -42,6 +42,11 @@ export class TrayDouble extends EventEmitter implements Pick<Electron.Tray, Tray
     this.contextMenu = menu;
     this.menuSets += 1;
   }
+  /** macOS and Windows; the menu shown is recorded. */
+  public popUpContextMenu(menu?: MenuDouble): void {
+    this.alive();
+    this.ctx.runtime.record('Tray', 'popUpContextMenu', [menu ? 'menu' : 'own']);
+  }
   public setToolTip(toolTip: string): void {
     this.alive();
     this.toolTip = toolTip;
