@@ -6,15 +6,16 @@ import { DesktopStatusHub } from '../core/desktop-status';
 import { memorySink, RootLogger } from '../logging/logger';
 import { noPowerEvents, type PowerEvents } from '../ports/power-events';
 import { appStateFixture } from '../testing/app-state-fixture';
-import { ManualClock } from '../testing/manual-clock';
+import { ManualClock, settle } from '../testing/manual-clock';
 
-import { DesktopShell } from './desktop-shell';
+import { ControlInbox } from './control-inbox';
+import { DesktopShell, FIRST_READ_WAIT_MS } from './desktop-shell';
 import type { LoginItemPlan } from './login-items';
 import { FakePlayback, playingTrack } from './testing/fake-playback';
 import { FakeShortcuts } from './testing/fake-shortcuts';
 import type { TrackNotice } from './track-notifier';
 
-function setup(options: { packaged?: boolean; applyThrows?: boolean; wayland?: boolean } = {}) {
+function setup(options: { packaged?: boolean; applyThrows?: boolean; wayland?: boolean; playback?: FakePlayback; inbox?: ControlInbox } = {}) {
   const logger = new RootLogger({ sink: memorySink().sink });
   let prefs: Preferences = DEFAULT_PREFERENCES;
   const prefListeners = new Set<() => void>();
@@ -27,10 +28,13 @@ function setup(options: { packaged?: boolean; applyThrows?: boolean; wayland?: b
   let resume: (() => void) | null = null;
   const power: PowerEvents = { ...noPowerEvents, onResume: (cb) => ((resume = cb), () => (resume = null)) };
   const shortcuts = new FakeShortcuts();
+  const clock = new ManualClock();
+  const playback = options.playback ?? new FakePlayback();
   const shell = new DesktopShell({
-    clock: new ManualClock(),
+    clock,
     log: logger.scope('shell'),
-    playback: new FakePlayback(),
+    playback,
+    ...(options.inbox ? { inbox: options.inbox } : {}),
     preferences: { values: () => prefs, onChange: (l) => (prefListeners.add(l), () => prefListeners.delete(l)) },
     desktop,
     windows: { showMain: () => undefined, toggleMini: () => undefined, showMini: () => undefined },
@@ -50,6 +54,8 @@ function setup(options: { packaged?: boolean; applyThrows?: boolean; wayland?: b
   shell.start({ get: () => state, subscribe: (l) => (stateListeners.add(l), () => stateListeners.delete(l)) });
   return {
     shell,
+    clock,
+    playback,
     desktop,
     shown,
     plans,
@@ -112,5 +118,56 @@ describe('desktop shell', () => {
     expect(t.shortcuts.isRegistered('MediaPlayPause')).toBe(true);
     t.shell.stop();
     expect(t.shortcuts.registeredAccelerators()).toEqual([]);
+  });
+});
+
+describe('desktop shell: a cold-start control command', () => {
+  const loading = (): FakePlayback => {
+    const playback = new FakePlayback();
+    playback.state = { ...playback.state, nowPlaying: { kind: 'unavailable', reason: 'loading', message: 'Looking for Spotify…', retryAt: null } };
+    return playback;
+  };
+  const coldStart = (playback: FakePlayback) => {
+    const logger = new RootLogger({ sink: memorySink().sink });
+    const inbox = new ControlInbox({ now: () => 0, log: logger.scope('control') });
+    expect(inbox.receiveArgv(['/opt/Trayplay/trayplay', '--play-pause'])).toBe('queued');
+    return setup({ playback, inbox });
+  };
+
+  it('waits for the first playback read, so play/pause sees what is playing', async () => {
+    const playback = loading();
+    coldStart(playback);
+    await settle();
+    expect(playback.calls).toEqual([]);
+    playback.setNowPlaying(playingTrack());
+    await settle();
+    expect(playback.calls).toEqual(['togglePlay']);
+    playback.setNowPlaying(playingTrack({ isPlaying: false }));
+    expect(playback.calls).toEqual(['togglePlay']);
+  });
+
+  it('runs once a failed first read settles', async () => {
+    const playback = loading();
+    coldStart(playback);
+    playback.setNowPlaying({ kind: 'unavailable', reason: 'offline', message: 'No network', retryAt: null });
+    await settle();
+    expect(playback.calls).toEqual(['togglePlay']);
+  });
+
+  it('does not wait for ever when the first read never answers', async () => {
+    const playback = loading();
+    const t = coldStart(playback);
+    await t.clock.advance(FIRST_READ_WAIT_MS - 1);
+    expect(playback.calls).toEqual([]);
+    await t.clock.advance(1);
+    expect(playback.calls).toEqual(['togglePlay']);
+    expect(t.clock.pending).toBe(0);
+  });
+
+  it('runs at once when playback is already known', async () => {
+    const playback = new FakePlayback();
+    coldStart(playback);
+    await settle();
+    expect(playback.calls).toEqual(['togglePlay']);
   });
 });

@@ -14,10 +14,14 @@ import { ControlInbox } from './control-inbox';
 import { buildDiagnostics, RecentProblems } from './diagnostics';
 import { WAYLAND_ON_TOP_REASON } from '../windows/placement';
 
+import { whenFirstReadSettles } from './first-read';
 import { HotkeyService } from './hotkey-service';
 import { planLoginItem, type LoginItemInput, type LoginItemPlan } from './login-items';
 import { TrackNotifier, type Notifier } from './track-notifier';
 import type { CommandSource, ShellCommand } from './shell-command';
+
+/** How long a cold-start control command waits for the first playback read before it runs anyway. */
+export const FIRST_READ_WAIT_MS = 5_000;
 
 /** The app state as the core keeps it. */
 export interface StateSource {
@@ -95,7 +99,13 @@ export class DesktopShell {
     this.hotkeys?.start();
     // Some OSes drop shortcut grabs across sleep.
     this.offs.push(this.deps.power.onResume(() => this.hotkeys?.recheck()), this.deps.power.onUnlock(() => this.hotkeys?.recheck()));
-    this.inbox.ready((command, source) => void this.dispatch(command, source));
+    // Commands waiting from a cold start run once playback is known (bounded: a read that never answers).
+    this.offs.push(
+      whenFirstReadSettles(this.deps.playback, this.deps.clock, FIRST_READ_WAIT_MS, (how) => {
+        if (how === 'timedOut') this.deps.log.warn('first playback read still pending; running control requests anyway', { waitedMs: FIRST_READ_WAIT_MS });
+        this.inbox.ready((command, source) => void this.dispatch(command, source));
+      }),
+    );
     if (this.deps.wayland) this.deps.desktop.patch({ capabilities: { alwaysOnTop: { kind: 'unavailable', reason: WAYLAND_ON_TOP_REASON } } });
     const mini = this.deps.miniWindow;
     if (mini) {
