@@ -62,17 +62,14 @@ export class HotkeyService {
   }
 
   /**
-   * After sleep: some OSes drop grabs. Anything we hold that the OS no longer reports is registered again;
-   * if that fails, its report says so.
+   * After sleep or unlock: some OSes drop grabs, and Electron's `isRegistered` answers from its own bookkeeping
+   * (still true when the OS dropped the grab), so asking proves nothing. Every shortcut is unregistered and
+   * registered again; one that fails now (another app took it meanwhile) says so in its report.
    */
   public recheck(): void {
     if (!this.plan) return;
-    const dropped = this.registered.filter((p) => !this.safe(() => this.deps.shortcuts.isRegistered(p.accelerator), false));
-    if (dropped.length === 0) return;
-    this.deps.log.info('shortcuts dropped by the OS; registering again', { count: dropped.length });
-    this.registered = this.registered.filter((p) => !dropped.includes(p));
-    for (const planned of dropped) this.settled.set(planned, this.register(planned));
-    this.publish();
+    this.deps.log.info('registering shortcuts again after resume', { count: this.registered.length });
+    this.apply();
   }
 
   /** macOS: shows the system prompt, then re-applies once trust is granted (the user answers in System Settings). */
