@@ -32,6 +32,27 @@ describe('accelerator parser', () => {
     expect(ok('CmdOrCtrl+Shift+P', 'darwin').identity).not.toBe(ok('Ctrl+Shift+P', 'darwin').identity);
   });
 
+  it('on macOS, Super, Meta, Cmd, Command and CommandOrControl are one key', () => {
+    const spellings = ['Super+Shift+P', 'Meta+Shift+P', 'Cmd+Shift+P', 'Command+Shift+P', 'CommandOrControl+Shift+P', 'CmdOrCtrl+Shift+P'];
+    const identities = new Set(spellings.map((s) => ok(s, 'darwin').identity));
+    expect([...identities]).toEqual(['Command+Shift+P']);
+    expect(ok('Super+Shift+P', 'darwin').identity).not.toBe(ok('Ctrl+Shift+P', 'darwin').identity);
+    for (const twice of ['Super+Command+P', 'Meta+Cmd+P', 'CommandOrControl+Super+P', 'CmdOrCtrl+Cmd+P']) {
+      expect(reason(twice, 'darwin')).toMatch(/same modifier/);
+    }
+    expect(ok('Ctrl+Cmd+P', 'darwin').identity).toBe('Command+Control+P');
+  });
+
+  it('on Windows and Linux, Super is its own key and CommandOrControl is Control', () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      expect(ok('Super+Shift+P', platform).identity).toBe(ok('Meta+Shift+P', platform).identity);
+      expect(ok('Super+Shift+P', platform).identity).not.toBe(ok('CmdOrCtrl+Shift+P', platform).identity);
+      expect(ok('CmdOrCtrl+Super+P', platform).identity).toBe('Control+Super+P');
+      expect(reason('CmdOrCtrl+Control+P', platform)).toMatch(/same modifier/);
+      expect(reason('Super+Meta+P', platform)).toMatch(/twice/);
+    }
+  });
+
   it('lets media, volume and F13–F24 keys stand alone, nothing else', () => {
     expect(ok('MediaPlayPause').isMediaKey).toBe(true);
     expect(ok('volumeup').accelerator).toBe('VolumeUp');
@@ -50,7 +71,7 @@ describe('accelerator parser', () => {
     expect(reason('Ctrl+Banana')).toMatch(/not a key/);
     expect(reason('Ctrl+Control+A')).toMatch(/twice/);
     expect(reason('Cmd+A', 'win32')).toMatch(/only on macOS/);
-    expect(reason('CmdOrCtrl+Ctrl+A', 'linux')).toMatch(/already means Control/);
+    expect(reason('CmdOrCtrl+Ctrl+A', 'linux')).toMatch(/CommandOrControl means Control here/);
     expect(reason('Ctrl+MediaNextTrack')).toMatch(/Media keys/);
     expect(reason(`Ctrl+${'A'.repeat(70)}`)).toMatch(/too long/);
   });

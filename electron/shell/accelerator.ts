@@ -2,7 +2,8 @@
  * Electron accelerators ("CommandOrControl+Shift+P") parsed and checked before anything is registered, so a
  * typo or an unusable combination is reported per binding instead of failing inside Electron. Electron reads
  * accelerators case-insensitively; we answer with one canonical spelling for display and one platform
- * identity ("Control+Shift+P" on Linux for both "Ctrl+Shift+P" and "CmdOrCtrl+Shift+P") to find conflicts.
+ * identity ("Control+Shift+P" on Linux for both "Ctrl+Shift+P" and "CmdOrCtrl+Shift+P"; "Command+Shift+P" on
+ * macOS for "Cmd+Shift+P", "Super+Shift+P" and "CmdOrCtrl+Shift+P") to find conflicts.
  */
 
 export type Modifier = 'CommandOrControl' | 'Command' | 'Control' | 'Alt' | 'AltGr' | 'Shift' | 'Super';
@@ -12,7 +13,7 @@ export interface Accelerator {
   readonly accelerator: string;
   readonly modifiers: readonly Modifier[];
   readonly key: string;
-  /** The same combination with CommandOrControl resolved for the platform: equal identities conflict. */
+  /** The same combination with CommandOrControl (and on macOS Super) resolved for the platform: equal identities conflict. */
   readonly identity: string;
   readonly isMediaKey: boolean;
 }
@@ -117,7 +118,17 @@ export function parseAccelerator(input: string, platform: NodeJS.Platform): Acce
   if (!key) return { ok: false, reason: `“${keyToken}” is not a key Electron knows` };
   if (modifiers.includes('Command') && platform !== 'darwin') return { ok: false, reason: 'Command exists only on macOS; use CommandOrControl' };
   const resolved = resolveModifiers(modifiers, platform);
-  if (new Set(resolved).size !== resolved.length) return { ok: false, reason: 'CommandOrControl already means Control here' };
+  const clash = resolved.findIndex((m, i) => resolved.indexOf(m) !== i);
+  if (clash !== -1) {
+    const first = modifiers[resolved.indexOf(resolved[clash]!)];
+    return {
+      ok: false,
+      reason:
+        platform === 'darwin'
+          ? `On macOS ${first} and ${modifiers[clash]} are the same modifier (Command)`
+          : 'CommandOrControl means Control here: the same modifier twice',
+    };
+  }
   const isMediaKey = (MEDIA_KEYS as readonly string[]).includes(key);
   if (isMediaKey && modifiers.length > 0) return { ok: false, reason: 'Media keys cannot be combined with modifiers' };
   if (!standsAlone(key)) {
@@ -138,6 +149,24 @@ export function parseAccelerator(input: string, platform: NodeJS.Platform): Acce
   };
 }
 
+/**
+ * What each modifier is on this platform. On macOS Electron maps Super (and its alias Meta) to Command, as it
+ * does CommandOrControl; elsewhere CommandOrControl is Control and Super is the Windows/logo key.
+ */
 function resolveModifiers(modifiers: readonly Modifier[], platform: NodeJS.Platform): Modifier[] {
-  return modifiers.map((m) => (m === 'CommandOrControl' ? (platform === 'darwin' ? 'Command' : 'Control') : m));
+  const mac = platform === 'darwin';
+  return modifiers.map((m): Modifier => {
+    switch (m) {
+      case 'CommandOrControl':
+        return mac ? 'Command' : 'Control';
+      case 'Super':
+        return mac ? 'Command' : 'Super';
+      case 'Command':
+      case 'Control':
+      case 'Alt':
+      case 'AltGr':
+      case 'Shift':
+        return m;
+    }
+  });
 }

@@ -59,6 +59,16 @@ describe('hotkey plan', () => {
     expect(plan.register.map((p) => p.accelerator)).not.toContain('Control+Alt+Shift+P');
   });
 
+  it('on macOS, the same combination spelled with Super and with CommandOrControl is a conflict', () => {
+    const bindings = { ...DEFAULT_PREFERENCES.hotkeys.bindings, playPause: 'CommandOrControl+Alt+P', next: 'Super+Alt+P', previous: 'Meta+Option+P' };
+    const mac = planHotkeys({ bindings, mediaKeys: 'leave', env: { ...env, platform: 'darwin' } });
+    expect(mac.hotkeys.find((r) => r.command === 'next')?.status).toEqual({ kind: 'conflict', with: 'playPause' });
+    expect(mac.hotkeys.find((r) => r.command === 'previous')?.status).toEqual({ kind: 'conflict', with: 'playPause' });
+    const linux = planHotkeys({ bindings, mediaKeys: 'leave', env });
+    expect(linux.hotkeys.find((r) => r.command === 'next')?.status).toEqual({ kind: 'pending' });
+    expect(linux.hotkeys.find((r) => r.command === 'previous')?.status).toEqual({ kind: 'conflict', with: 'next' });
+  });
+
   it('a binding on a media key Trayplay takes conflicts with it; left to other apps, it is the user’s', () => {
     const bindings = { ...DEFAULT_PREFERENCES.hotkeys.bindings, toggleMini: 'MediaStop' };
     const taking = planHotkeys({ bindings, mediaKeys: 'take', env });
