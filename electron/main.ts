@@ -34,6 +34,7 @@ import { isControlLink } from './shell/control-link';
 import { DesktopShell } from './shell/desktop-shell';
 import { RecentProblems } from './shell/diagnostics';
 import { isNativeWayland } from './shell/display-server';
+import { LaunchReasons } from './shell/launch-window';
 import { startTray } from './tray/tray-controller';
 import { APP_ORIGIN } from './windows/app-origin';
 import type { Rect } from './windows/window-options';
@@ -83,9 +84,11 @@ if (!app.requestSingleInstanceLock()) {
   // Control links and flags (trayplay://control/next, --next) from other programs: kept until ready.
   const inbox = new ControlInbox({ now: () => systemClock.now(), log: logger.scope('control') });
 
+  // Why this launch happened (--hidden, login, a control request by argv or, on macOS, by open-url).
+  const launchReasons = new LaunchReasons(process.argv);
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    if (isControlLink(url)) inbox.receiveArgv([url]);
+    if (isControlLink(url)) launchReasons.noteControl(inbox.receiveUrl(url));
     else receive(url);
   });
   app.on('second-instance', (_event, argv) => {
@@ -95,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
     else showMain();
   });
   // A cold start with a control request starts in the tray and runs it once ready.
-  const coldStartControl = inbox.receiveArgv(process.argv) !== 'none';
+  launchReasons.noteControl(inbox.receiveArgv(process.argv));
   const coldStartUrl = findProtocolUrl(process.argv.filter((arg) => !isControlLink(arg)));
   if (coldStartUrl) receive(coldStartUrl);
 
@@ -234,7 +237,7 @@ if (!app.requestSingleInstanceLock()) {
     windows.create('mini');
     desktopShell.start(core.state);
     // Started by the OS at login, or to run a control command: stay in the tray. Otherwise show the main window.
-    if (!process.argv.includes('--hidden') && !openedAtLogin() && !coldStartControl) windows.showMain();
+    if (launchReasons.decide(openedAtLogin()).kind === 'main') windows.showMain();
 
     app.on('activate', () => windows.showMain());
     app.on('before-quit', () => {
