@@ -1,21 +1,25 @@
 import type { AppInfo, AppState } from '../../shared/state/app-state';
 import type { HotkeyStatus } from '../../shared/state/desktop';
-import type { LogRecord, LogSink } from '../logging/logger';
+import { escapeControl, type LogSink } from '../logging/logger';
 
-/** The last warnings and errors, kept for "Copy diagnostics". Lines arrive already redacted by the logger. */
+/**
+ * The last warnings and errors, kept for "Copy diagnostics". What is kept is the logger's finished line, not
+ * its record: the line is redacted after the fields are serialised (a secret in a field name, or spread over
+ * fields, is caught there and not in the record) and carries no control or line-separator character.
+ */
 export class RecentProblems {
-  private readonly records: LogRecord[] = [];
+  private readonly lines: string[] = [];
 
   public constructor(private readonly keep = 30) {}
 
-  public readonly sink: LogSink = (_line, record) => {
+  public readonly sink: LogSink = (line, record) => {
     if (record.level !== 'warn' && record.level !== 'error') return;
-    this.records.push(record);
-    if (this.records.length > this.keep) this.records.shift();
+    this.lines.push(line);
+    if (this.lines.length > this.keep) this.lines.shift();
   };
 
-  public list(): readonly LogRecord[] {
-    return this.records;
+  public list(): readonly string[] {
+    return this.lines;
   }
 }
 
@@ -25,7 +29,8 @@ export interface DiagnosticsInput {
   readonly os: { readonly platform: string; readonly release: string; readonly arch: string };
   readonly session: string;
   readonly state: AppState;
-  readonly problems: readonly LogRecord[];
+  /** Log lines as the logger wrote them (redacted, one line each). */
+  readonly problems: readonly string[];
 }
 
 /**
@@ -69,9 +74,8 @@ export function buildDiagnostics(input: DiagnosticsInput): string {
     `Settings: notifications ${state.preferences.notifications.trackChange ? 'on' : 'off'}, start at login ${state.preferences.startAtLogin ? 'on' : 'off'}, mini ${state.preferences.mini.sizeMode}${state.preferences.mini.alwaysOnTop ? ' on top' : ''}`,
     '',
     `Recent problems (${input.problems.length}):`,
-    ...input.problems.map(
-      (r) => `${new Date(r.time).toISOString()} ${r.level.toUpperCase()} [${r.scope}] ${r.message}${r.fields && Object.keys(r.fields).length ? ` ${JSON.stringify(r.fields)}` : ''}`,
-    ),
+    // Escaped again: a line from another sink than the logger must not add lines to the report either.
+    ...input.problems.map((line) => escapeControl(line)),
   ];
   return scrub(lines.join('\n')).slice(0, 20_000);
 }
