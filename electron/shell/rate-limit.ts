@@ -19,8 +19,9 @@ export class RateLimiter {
     if (this.last !== null && now > this.last) {
       this.tokens = Math.min(this.options.capacity, this.tokens + ((now - this.last) / 1000) * this.options.perSecond);
     }
-    // A clock set back refills nothing and never goes negative.
-    if (this.last === null || now > this.last) this.last = now;
+    // A clock set back refills nothing, and starts a fresh window: waiting for the old time would block
+    // control links for as long as the clock went back.
+    this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
