@@ -26,6 +26,8 @@ export class ControlInbox {
   private target: ((command: ShellCommand, source: CommandSource) => void) | null = null;
   private readonly waiting: Array<[ShellCommand, CommandSource]> = [];
   private suppressed = 0;
+  /** Requests dropped because the waiting list was full (one burst: everything before ready). */
+  private droppedWaiting = 0;
 
   public constructor(private readonly deps: ControlInboxDeps) {
     this.limiter = new RateLimiter(deps.limit ?? { capacity: 8, perSecond: 4 }, deps.now);
@@ -50,6 +52,10 @@ export class ControlInbox {
   /** The app is ready: commands go to `run` from now on, and the waiting ones run now, in order. */
   public ready(run: (command: ShellCommand, source: CommandSource) => void): void {
     this.target = run;
+    if (this.droppedWaiting > 0) {
+      this.deps.log.info('control requests dropped while starting', { dropped: this.droppedWaiting });
+      this.droppedWaiting = 0;
+    }
     for (const [command, source] of this.waiting.splice(0)) this.deliver(command, source);
   }
 
@@ -65,7 +71,12 @@ export class ControlInbox {
       this.suppressed = 0;
     }
     if (!this.target) {
-      if (this.waiting.length >= MAX_WAITING) return 'rateLimited';
+      if (this.waiting.length >= MAX_WAITING) {
+        this.droppedWaiting += 1;
+        // One line for the burst; ready() says how many were dropped.
+        if (this.droppedWaiting === 1) this.deps.log.warn('control request dropped: too many waiting for start-up', { command, waiting: MAX_WAITING });
+        return 'rateLimited';
+      }
       this.waiting.push([command, source]);
       return 'queued';
     }

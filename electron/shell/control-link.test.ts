@@ -133,6 +133,21 @@ describe('control inbox', () => {
     expect(t.logs.lines.some((l) => l.includes('accepted again') && l.includes('"ignored":17'))).toBe(true);
   });
 
+  it('drops requests beyond the waiting list while starting, with one log line per burst', () => {
+    const t = setup();
+    const outcomes = Array.from({ length: 7 }, () => {
+      t.tick(1_000);
+      return t.inbox.receiveUrl('trayplay://control/next');
+    });
+    expect(outcomes).toEqual(['queued', 'queued', 'queued', 'queued', 'rateLimited', 'rateLimited', 'rateLimited']);
+    const dropped = () => t.logs.lines.filter((l) => l.includes('waiting for start-up'));
+    expect(dropped()).toHaveLength(1);
+    expect(dropped()[0]).toContain('"command":"next"');
+    t.inbox.ready((command) => void t.ran.push(command));
+    expect(t.ran).toEqual(['next', 'next', 'next', 'next']);
+    expect(t.logs.lines.filter((l) => l.includes('dropped while starting') && l.includes('"dropped":3'))).toHaveLength(1);
+  });
+
   it('a throwing dispatcher is logged, and the inbox keeps working', () => {
     const t = setup();
     t.inbox.ready(() => {
