@@ -1,77 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import type { AppState } from '../../shared/state/app-state';
-import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../shared/state/preferences';
-import { DesktopStatusHub } from '../core/desktop-status';
 import { memorySink, RootLogger } from '../logging/logger';
-import { noPowerEvents, type PowerEvents } from '../ports/power-events';
 import { appStateFixture } from '../testing/app-state-fixture';
-import { ManualClock, settle } from '../testing/manual-clock';
+import { settle } from '../testing/manual-clock';
 
 import { ControlInbox } from './control-inbox';
-import { DesktopShell, FIRST_READ_WAIT_MS } from './desktop-shell';
-import type { LoginItemPlan } from './login-items';
+import { FIRST_READ_WAIT_MS } from './desktop-shell';
+import { shellKit as setup } from './testing/desktop-shell-kit';
 import { FakePlayback, playingTrack } from './testing/fake-playback';
-import { FakeShortcuts } from './testing/fake-shortcuts';
-import type { TrackNotice } from './track-notifier';
-
-function setup(options: { packaged?: boolean; applyThrows?: boolean; wayland?: boolean; playback?: FakePlayback; inbox?: ControlInbox } = {}) {
-  const logger = new RootLogger({ sink: memorySink().sink });
-  let prefs: Preferences = DEFAULT_PREFERENCES;
-  const prefListeners = new Set<() => void>();
-  let state: AppState = appStateFixture({ playback: { nowPlaying: playingTrack() } });
-  const stateListeners = new Set<(s: AppState) => void>();
-  const desktop = new DesktopStatusHub('electron', logger.scope('desktop'));
-  const shown: TrackNotice[] = [];
-  const plans: LoginItemPlan[] = [];
-  let miniApplied = 0;
-  let resume: (() => void) | null = null;
-  const power: PowerEvents = { ...noPowerEvents, onResume: (cb) => ((resume = cb), () => (resume = null)) };
-  const shortcuts = new FakeShortcuts();
-  const clock = new ManualClock();
-  const playback = options.playback ?? new FakePlayback();
-  const shell = new DesktopShell({
-    clock,
-    log: logger.scope('shell'),
-    playback,
-    ...(options.inbox ? { inbox: options.inbox } : {}),
-    preferences: { values: () => prefs, onChange: (l) => (prefListeners.add(l), () => prefListeners.delete(l)) },
-    desktop,
-    windows: { showMain: () => undefined, toggleMini: () => undefined, showMini: () => undefined },
-    power,
-    shortcuts: { port: shortcuts, env: { platform: 'linux', wayland: options.wayland ?? false, accessibilityTrusted: () => true, promptAccessibility: () => undefined } },
-    miniWindow: { applyMiniPreferences: () => void miniApplied++ },
-    wayland: options.wayland ?? false,
-    notifications: { notifier: { show: (n) => void shown.push(n) }, windowFocused: () => false },
-    loginItems: {
-      input: () => ({ platform: 'linux', packaged: options.packaged ?? true, executable: '/opt/Trayplay/trayplay', appName: 'Trayplay', desktopName: 'app.trayplay.Trayplay.desktop', home: '/home/ann' }),
-      apply: (plan) => {
-        if (options.applyThrows) throw new Error('EACCES: permission denied');
-        plans.push(plan);
-      },
-    },
-  });
-  shell.start({ get: () => state, subscribe: (l) => (stateListeners.add(l), () => stateListeners.delete(l)) });
-  return {
-    shell,
-    clock,
-    playback,
-    desktop,
-    shown,
-    plans,
-    shortcuts,
-    miniApplied: () => miniApplied,
-    resume: () => resume?.(),
-    update: (patch: PreferencesPatch) => {
-      prefs = applyPreferencesPatch(prefs, patch);
-      prefListeners.forEach((l) => l());
-    },
-    push: (next: AppState) => {
-      state = next;
-      stateListeners.forEach((l) => l(next));
-    },
-  };
-}
 
 describe('desktop shell', () => {
   it('writes or removes the autostart entry as the setting changes, and says when it cannot', () => {

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../shared/result';
 import type { AppInfo, AppState } from '../../shared/state/app-state';
 import type { DesktopStatusPatch } from '../../shared/state/desktop';
 import type { Preferences } from '../../shared/state/preferences';
+import { callSafely } from '../core/emitter';
 import type { PlaybackFacade, ShellActionsFacade } from '../core/facades';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../ports/clock';
@@ -98,7 +99,8 @@ export class DesktopShell {
     this.startLoginItems();
     this.hotkeys?.start();
     // Some OSes drop shortcut grabs across sleep.
-    this.offs.push(this.deps.power.onResume(() => this.hotkeys?.recheck()), this.deps.power.onUnlock(() => this.hotkeys?.recheck()));
+    const recheck = this.guarded('shortcut recheck', () => this.hotkeys?.recheck());
+    this.offs.push(this.deps.power.onResume(recheck), this.deps.power.onUnlock(recheck));
     // Commands waiting from a cold start run once playback is known (bounded: a read that never answers).
     this.offs.push(
       whenFirstReadSettles(this.deps.playback, this.deps.clock, FIRST_READ_WAIT_MS, (how) => {
@@ -111,7 +113,7 @@ export class DesktopShell {
     if (mini) {
       let last = JSON.stringify(this.deps.preferences.values().mini);
       this.offs.push(
-        this.deps.preferences.onChange(() => {
+        this.deps.preferences.onChange(this.guarded('mini-player preferences', () => {
           const next = JSON.stringify(this.deps.preferences.values().mini);
           if (next === last) return;
           last = next;
@@ -120,7 +122,7 @@ export class DesktopShell {
           } catch (cause) {
             this.deps.log.error('mini-player preferences not applied', { error: cause instanceof Error ? cause.message : String(cause) });
           }
-        }),
+        })),
       );
     }
   }
@@ -138,7 +140,7 @@ export class DesktopShell {
       log: this.deps.log.child('notify'),
     });
     notifier.noteState(state.get());
-    this.offs.push(state.subscribe((next) => void notifier.noteState(next)));
+    this.offs.push(state.subscribe(this.guarded('track notifier', (next: AppState) => void notifier.noteState(next))));
   }
 
   private startLoginItems(): void {
@@ -163,13 +165,18 @@ export class DesktopShell {
     apply();
     let last = this.deps.preferences.values().startAtLogin;
     this.offs.push(
-      this.deps.preferences.onChange(() => {
+      this.deps.preferences.onChange(this.guarded('start at login', () => {
         const next = this.deps.preferences.values().startAtLogin;
         if (next === last) return;
         last = next;
         apply();
-      }),
+      })),
     );
+  }
+
+  /** A listener for someone else's source: its throw is logged here and never reaches the source's loop. */
+  private guarded<A extends unknown[]>(name: string, run: (...args: A) => void): (...args: A) => void {
+    return (...args) => callSafely(this.deps.log, name, () => run(...args));
   }
 
   public stop(): void {
