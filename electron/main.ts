@@ -20,7 +20,7 @@ import { onDisplaysChanged } from './adapters/screen';
 import { createTray } from './adapters/tray';
 import { WindowManager } from './adapters/window-manager';
 import { findProtocolUrl } from './auth/protocol-url';
-import { createCore } from './core/create-core';
+import { coreDepsOf, createCore } from './core/create-core';
 import { createServices } from './core/create-services';
 import { launchOptions } from './core/launch-options';
 import { RootLogger } from './logging/logger';
@@ -196,16 +196,7 @@ if (!app.requestSingleInstanceLock()) {
         apply: applyLoginItem,
       },
     });
-    const core = createCore({
-      info: appInfo,
-      logger,
-      auth: services.auth,
-      playback: services.playback,
-      preferences: services.preferences,
-      desktop: services.desktop,
-      windows,
-      shellActions: desktopShell.actions,
-    });
+    const core = createCore({ ...coreDepsOf(services), info: appInfo, logger, windows, shellActions: desktopShell.actions });
     const stopIpc = serveOverIpc(core.dispatcher, windows, logger.scope('ipc'));
     // Linux: Trayplay in the desktop's media controls (MPRIS), following the local Spotify app.
     const media = startPlatformMediaSession({

@@ -27,6 +27,17 @@ const NO_SHELL_ACTIONS: ShellActionsFacade = {
   diagnostics: () => Promise.resolve(err('restricted', 'Diagnostics are not available here')),
 };
 
+/** The parts of the core that the services provide. */
+export type ServiceDeps = Pick<CoreDeps, 'auth' | 'playback' | 'preferences' | 'desktop'>;
+
+/**
+ * The core's service-backed deps, taken from the services in one place: the app (main.ts) and the headless
+ * host both build their core through this, so neither can forget or mis-wire a service the other passes.
+ */
+export function coreDepsOf(services: ServiceDeps): ServiceDeps {
+  return { auth: services.auth, playback: services.playback, preferences: services.preferences, desktop: services.desktop };
+}
+
 export interface Core {
   readonly dispatcher: Dispatcher<Contract>;
   readonly state: AppStateStore;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import type { AppInfo } from '../../shared/state/app-state';
-import { createCore, type Core } from '../core/create-core';
+import { coreDepsOf, createCore, type Core } from '../core/create-core';
 import { createServices, type Services, type ServicesConfig } from '../core/create-services';
 import type { WindowControl } from '../core/facades';
 import { FileStore } from '../adapters/file-store';
@@ -112,16 +112,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       session: 'web',
     }),
   });
-  const core = createCore({
-    info,
-    logger,
-    auth: services.auth,
-    playback: services.playback,
-    preferences: services.preferences,
-    desktop: services.desktop,
-    windows,
-    shellActions: desktopShell.actions,
-  });
+  const core = createCore({ ...coreDepsOf(services), info, logger, windows, shellActions: desktopShell.actions });
   desktopShell.start(core.state);
 
   const secret = newLaunchSecret();
