@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { FOREIGN_URL, type BootObservation } from './boot-facts';
+import { electronEvent } from './events';
 import { createElectronDouble } from './index';
 import { loadMainBundle } from './load-main';
 import { menuRows } from './menu';
@@ -182,6 +183,8 @@ async function main(): Promise<void> {
   Object.defineProperty(process, 'platform', { value: scenario.platform });
   process.argv = scenario.isPackaged ? [process.execPath, ...scenario.args] : [process.execPath, process.cwd(), ...scenario.args];
   loadMainBundle(scenario.bundle, double.electronModule, { isPackaged: scenario.isPackaged });
+  // macOS hands the launching URL over by open-url, after the main script ran and before ready.
+  for (const url of scenario.openUrls ?? []) app.emit('open-url', electronEvent(), url);
   // Electron emits ready once the main script has run to its end.
   await new Promise((resolve) => setImmediate(resolve));
   // An app that quit before ready (a second instance) never sees it: Electron shuts down instead.

@@ -159,6 +159,20 @@ describe('the built main bundle against the Electron double', () => {
     }, 60_000);
   });
 
+  it('macOS: started by a control link (open-url), stays in the tray and runs the command once', async () => {
+    const mainPage = (run: BootRun) => run.report.loads.filter((url) => !url.includes('mini.html'));
+    const plain = await runBoot(harness, { platform: 'darwin' });
+    expect(mainPage(plain)).not.toEqual([]);
+    const run = await runBoot(harness, { platform: 'darwin', openUrls: ['trayplay://control/next'] });
+    // Unpackaged, the log goes to stderr too (the boot facts read the Linux logs folder, so they are not used here).
+    expect(run.stderr).toContain('[main] ready');
+    expect(mainPage(run)).toEqual([]);
+    expect(run.stderr.split('\n').filter((l) => l.includes('control request') && l.includes('"command":"next"'))).toHaveLength(1);
+    expect(run.report.tray, 'no tray').not.toBeNull();
+    expect(run.ended).toBe('by-itself');
+    expect(run.exitCode).toBe(0);
+  }, 90_000);
+
   it('a media key another program holds is reported as taken, and the rest are registered', async () => {
     const run = await runBoot(harness, { takenAccelerators: ['MediaPlayPause'] });
     expectHealthyBoot(run, ['MediaPlayPause']);

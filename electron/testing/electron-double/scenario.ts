@@ -21,6 +21,8 @@ export interface BootScenario {
   readonly takenAccelerators: readonly string[];
   /** Where the child writes its report (JSON). */
   readonly reportPath: string;
+  /** macOS: URLs the OS hands over by `open-url` before `ready` (the link that launched the app). */
+  readonly openUrls?: readonly string[];
   /** How to end the run: the tray menu's Quit item (a user's quit), or no quit at all (the app quits itself). */
   readonly quitVia: 'trayMenu' | 'none';
 }
