@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { memorySink, RootLogger } from '../logging/logger';
 import { appStateFixture } from '../testing/app-state-fixture';
-import { settle } from '../testing/manual-clock';
+import { PlaybackService } from '../player/playback-service';
+import { apiState, scripted } from '../player/testing/scripted-api';
+import { ManualClock, settle } from '../testing/manual-clock';
 
 import { ControlInbox } from './control-inbox';
 import { FIRST_READ_WAIT_MS } from './desktop-shell';
@@ -82,6 +84,25 @@ describe('desktop shell: a cold-start control command', () => {
     expect(playback.calls).toEqual(['togglePlay']);
     playback.setNowPlaying(playingTrack({ isPlaying: false }));
     expect(playback.calls).toEqual(['togglePlay']);
+  });
+
+  it('with the real engine: the first read says music is playing, so play/pause sends pause', async () => {
+    const clock = new ManualClock();
+    const api = scripted(clock);
+    const tokens = { getAccessToken: () => Promise.resolve({ ok: true as const, token: 't' }), refreshAfterUnauthorized: () => Promise.resolve({ ok: true as const, token: 't' }) };
+    const engine = new PlaybackService({ api: api.api, tokens, clock });
+    engine.start();
+    await clock.advance(0);
+    const logger = new RootLogger({ sink: memorySink().sink });
+    const inbox = new ControlInbox({ now: () => 0, log: logger.scope('control') });
+    inbox.receiveArgv(['trayplay', '--play-pause']);
+    setup({ engine, inbox });
+    await settle();
+    expect(api.methods()).toEqual(['getPlaybackState']);
+    await api.last('getPlaybackState').answer(api.snapshot(apiState({ is_playing: true })));
+    expect(api.methods()).toContain('pause');
+    expect(api.methods()).not.toContain('play');
+    engine.stop();
   });
 
   it('runs once a failed first read settles', async () => {

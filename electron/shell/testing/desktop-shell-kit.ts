@@ -1,6 +1,7 @@
 import type { AppState } from '../../../shared/state/app-state';
 import { applyPreferencesPatch, DEFAULT_PREFERENCES, type Preferences, type PreferencesPatch } from '../../../shared/state/preferences';
 import { DesktopStatusHub } from '../../core/desktop-status';
+import type { PlaybackFacade } from '../../core/facades';
 import { memorySink, RootLogger } from '../../logging/logger';
 import { noPowerEvents, type PowerEvents } from '../../ports/power-events';
 import { appStateFixture } from '../../testing/app-state-fixture';
@@ -20,6 +21,8 @@ export interface ShellKitOptions {
   readonly platform?: NodeJS.Platform;
   readonly trusted?: boolean;
   readonly playback?: FakePlayback;
+  /** A real playback engine instead of the fake (the fake's `calls` then stay empty). */
+  readonly engine?: PlaybackFacade;
   readonly inbox?: ControlInbox;
 }
 
@@ -52,7 +55,7 @@ export function shellKit(options: ShellKitOptions = {}) {
   const shell = new DesktopShell({
     clock,
     log: logger.scope('shell'),
-    playback,
+    playback: options.engine ?? playback,
     ...(options.inbox ? { inbox: options.inbox } : {}),
     preferences: { values: () => prefs, onChange: (l) => (prefListeners.add(l), () => prefListeners.delete(l)) },
     desktop,
