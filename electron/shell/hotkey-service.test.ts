@@ -155,6 +155,9 @@ describe('hotkey service', () => {
     t.service.start();
     t.service.stop();
     expect(t.shortcuts.registeredAccelerators()).toEqual([]);
+    // A resume arriving after quit began registers nothing again.
+    t.service.recheck();
+    expect(t.shortcuts.registeredAccelerators()).toEqual([]);
     t.update({ hotkeys: { bindings: { next: 'Ctrl+Alt+N' } } });
     expect(t.shortcuts.registeredAccelerators()).toEqual([]);
   });

@@ -67,7 +67,8 @@ export class HotkeyService {
    * registered again; one that fails now (another app took it meanwhile) says so in its report.
    */
   public recheck(): void {
-    if (!this.plan) return;
+    // Not started, or stopped (quitting): nothing to bring back.
+    if (!this.plan || !this.offPrefs) return;
     this.deps.log.info('registering shortcuts again after resume', { count: this.registered.length });
     this.apply();
   }
