@@ -42,6 +42,8 @@ export interface DbusMediaBusOptions {
   /** Reconnect backoff: first delay, doubling up to the max. */
   readonly retryFirstMs?: number;
   readonly retryMaxMs?: number;
+  /** Opens a connection; default the library's sessionBus. Tests pass a scripted bus to order messages. */
+  readonly openBus?: (address: string) => MessageBus;
 }
 
 /** The session bus address: DBUS_SESSION_BUS_ADDRESS, else systemd's $XDG_RUNTIME_DIR/bus, else none. */
@@ -67,6 +69,8 @@ interface Watch {
   readonly listener: RemoteListener;
   /** The unique name (":1.42") that owns the target name now, or null. */
   owner: string | null;
+  /** NameOwnerChanged signals seen for the name: one seen after a GetNameOwner was sent is newer than its reply. */
+  ownerSignals: number;
 }
 
 const errorText = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
@@ -83,6 +87,7 @@ class DbusMediaBus implements MediaBus {
   private readonly retryFirstMs: number;
   private readonly retryMaxMs: number;
   private readonly address: string | null;
+  private readonly openBus: (address: string) => MessageBus;
 
   private bus: MessageBus | null = null;
   /** Bumped on every (re)connect and on dispose: events from an older connection are ignored. */
@@ -104,6 +109,7 @@ class DbusMediaBus implements MediaBus {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
     this.retryFirstMs = options.retryFirstMs ?? 1_000;
     this.retryMaxMs = options.retryMaxMs ?? 30_000;
+    this.openBus = options.openBus ?? ((busAddress) => sessionBus({ busAddress }));
     this.address = options.address === undefined ? sessionBusAddress() : options.address;
     if (this.address === null) {
       this.state = { kind: 'unavailable', reason: 'No D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set' };
@@ -165,7 +171,7 @@ class DbusMediaBus implements MediaBus {
   }
 
   public watch(target: RemoteTarget, listener: RemoteListener): () => void {
-    const watch: Watch = { target, listener, owner: null };
+    const watch: Watch = { target, listener, owner: null, ownerSignals: 0 };
     this.watches.add(watch);
     if (this.bus) void this.follow(watch, this.generation);
     return () => {
@@ -195,7 +201,7 @@ class DbusMediaBus implements MediaBus {
     this.setState({ kind: 'connecting' });
     let bus: MessageBus;
     try {
-      bus = sessionBus({ busAddress: this.address });
+      bus = this.openBus(this.address);
     } catch (cause) {
       this.lost(generation, errorText(cause));
       return;
@@ -412,6 +418,9 @@ class DbusMediaBus implements MediaBus {
   private async follow(watch: Watch, generation: number): Promise<void> {
     try {
       for (const rule of this.matchRules(watch.target)) await this.call(DBUS, '/org/freedesktop/DBus', DBUS, 'AddMatch', 's', [rule]);
+      // Subscribed first, queried second: a NameOwnerChanged that arrives after this point (even in the same
+      // chunk as the reply) is newer than the reply and has been acted on already, so the reply is dropped.
+      const signalsBefore = watch.ownerSignals;
       const owner = await this.call(DBUS, '/org/freedesktop/DBus', DBUS, 'GetNameOwner', 's', [watch.target.name]).then(
         (reply) => {
           const owner = fromWire(reply?.body[0]);
@@ -419,7 +428,7 @@ class DbusMediaBus implements MediaBus {
         },
         () => '', // NameHasNoOwner
       );
-      if (generation !== this.generation || !this.watches.has(watch)) return;
+      if (generation !== this.generation || !this.watches.has(watch) || watch.ownerSignals !== signalsBefore) return;
       if (owner) await this.ownerChanged(watch, owner, generation);
     } catch (cause) {
       this.log.warn('could not follow a player on the bus', { name: watch.target.name, error: errorText(cause) });
@@ -460,6 +469,7 @@ class DbusMediaBus implements MediaBus {
       const [name, , newOwner] = body.map(fromWire);
       for (const watch of this.watches) {
         if (watch.target.name !== name) continue;
+        watch.ownerSignals += 1;
         const owner = typeof newOwner === 'string' ? newOwner : '';
         if (owner === '') {
           if (watch.owner !== null) {
