@@ -8,7 +8,7 @@ import { ManualClock } from '../testing/manual-clock';
 import { trackIdPath } from './metadata';
 import { PLAYER_INTERFACE, ROOT_INTERFACE } from './mpris-names';
 import { mprisObject, type MprisPlayback } from './mpris-object';
-import { playbackOf, trackPlaying, TRACK_URI } from './testing/states';
+import { laptop, playbackOf, trackPlaying, TRACK_URI } from './testing/states';
 
 /** The engine's public commands, recorded; answers as told. */
 function fakeEngine(initial: PlaybackState, answer: Result<null> = ok(null)) {
@@ -66,6 +66,22 @@ describe("Trayplay's MPRIS object", () => {
     await t.call('Previous'); // disallowed: nothing
     await t.call('Stop');
     expect(t.engine.calls).toEqual(['togglePlay', 'togglePlay', 'next', 'togglePlay']);
+  });
+
+  it('Pause and Stop never resume a paused player (the engine only toggles); Play does', async () => {
+    const paused = [
+      trackPlaying({ isPlaying: false, disallows: ['pause'] }),
+      { kind: 'ad', isPlaying: false, progressMs: 0, observedAt: 1_000_000, device: laptop } as const,
+      { kind: 'private', isPlaying: false, device: laptop, disallows: [] } as const,
+    ];
+    for (const nowPlaying of paused) {
+      const t = objectFor(playbackOf(nowPlaying));
+      await t.call('Pause');
+      await t.call('Stop');
+      expect(t.engine.calls, nowPlaying.kind).toEqual([]);
+      await t.call('Play');
+      expect(t.engine.calls, nowPlaying.kind).toEqual(['togglePlay']);
+    }
   });
 
   it('read-only: nothing reaches the engine', async () => {
