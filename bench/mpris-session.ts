@@ -150,6 +150,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     lookNow: () => service.wake('local-hint'),
     setLocalHints: (trusted) => service.setLocalHints(trusted),
     hostname: null,
+    // The simulator's computer is the Spotify app here (the active device of this session).
+    thisDeviceIds: () => [COMPUTER_ID],
     pid: 1,
   });
   await clock.advance(0);

@@ -11,7 +11,7 @@ import { ManualClock } from '../testing/manual-clock';
 import { startMediaSession, type MediaSessionPlayback } from './media-session-service';
 import { PLAYER_INTERFACE, SPOTIFY_BUS_NAME, TRAYPLAY_BUS_NAME } from './mpris-names';
 import { FakeMediaBus } from './testing/fake-media-bus';
-import { phone, playbackOf, trackPlaying, TRACK_URI, OTHER_URI } from './testing/states';
+import { laptop, phone, playbackOf, trackPlaying, TRACK_URI, OTHER_URI } from './testing/states';
 
 const spotify = (uri: string, status = 'Playing') => ({
   PlaybackStatus: status,
@@ -19,7 +19,7 @@ const spotify = (uri: string, status = 'Playing') => ({
   Metadata: { 'mpris:trackid': `/com/spotify/track/${uri.split(':')[2]}`, 'mpris:length': 200_000_000, 'xesam:title': 'x' },
 });
 
-function setup(options: { bus?: FakeMediaBus; state?: PlaybackState } = {}) {
+function setup(options: { bus?: FakeMediaBus; state?: PlaybackState; hostname?: string | null } = {}) {
   const clock = new ManualClock(1_000_000);
   const bus = options.bus ?? new FakeMediaBus();
   const logs = memorySink();
@@ -52,7 +52,8 @@ function setup(options: { bus?: FakeMediaBus; state?: PlaybackState } = {}) {
     quit: null,
     lookNow: () => looks.push(clock.now()),
     setLocalHints: (trusted) => hints.push(trusted),
-    hostname: null,
+    // The fixture's computer device is named like this host.
+    hostname: options.hostname === undefined ? laptop.name : options.hostname,
     pid: 4242,
   });
   const setState = (next: PlaybackState) => {
@@ -147,6 +148,22 @@ describe('the media session', () => {
     t.bus.remoteVanishes(SPOTIFY_BUS_NAME);
     await t.session.settled();
     expect(t.desktop.get()).toMatchObject({ mediaSession: { kind: 'published' }, localClient: { present: false } });
+  });
+
+  it('does not step back when another computer plays the track the local client shows', async () => {
+    const office = { ...laptop, id: 'dev-office', name: 'Office Desktop' };
+    const t = setup({ state: playbackOf(trackPlaying({ device: office })) });
+    await t.session.settled();
+    // Connect mirrors the office's playback into the client here: same track, Playing.
+    t.bus.remoteAppears(SPOTIFY_BUS_NAME, spotify(TRACK_URI));
+    await t.session.settled();
+    expect(t.bus.publishedName(TRAYPLAY_BUS_NAME)).toBe(TRAYPLAY_BUS_NAME);
+    expect(t.desktop.get().mediaSession.kind).toBe('published');
+    expect(t.hints).not.toContain(true);
+    // Playback moves to this computer: now it steps back.
+    t.setState(playbackOf(trackPlaying()));
+    await t.session.settled();
+    expect(t.desktop.get().mediaSession.kind).toBe('steppedBack');
   });
 
   it("the local client's track and play changes are reasons to look now; its repeats and Position are not", async () => {

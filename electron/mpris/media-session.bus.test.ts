@@ -97,6 +97,8 @@ describe.skipIf(!available)('MPRIS end to end on a private session bus', () => {
       quit: null,
       address: bus.address,
       platform: 'linux',
+      // The simulator's computer device stands for the Spotify app here.
+      hostname: sim.control.state().devices.find((d) => d.type === 'Computer')?.name ?? null,
     });
     world = { sim, service, handle, desktop, requests: () => requests };
     await vi.waitFor(() => expect(desktop.get().mediaSession.kind).toBe('published'), WAIT);

@@ -20,6 +20,8 @@ export interface MediaSessionOptions {
   /** The session bus; default from the environment. null: none (feature off). */
   readonly address?: string | null;
   readonly platform?: NodeJS.Platform;
+  /** This computer's name as Spotify's desktop device would be called; default os.hostname(). */
+  readonly hostname?: string | null;
 }
 
 export interface MediaSessionHandle {
@@ -57,7 +59,7 @@ export function startPlatformMediaSession(options: MediaSessionOptions): MediaSe
     quit: options.quit,
     lookNow: () => options.playback.wake('local-hint'),
     setLocalHints: (trusted) => options.playback.setLocalHints(trusted),
-    hostname: hostname(),
+    hostname: options.hostname === undefined ? hostname() : options.hostname,
     pid: process.pid,
   });
   return {

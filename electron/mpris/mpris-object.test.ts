@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { err, ok, type Result } from '../../shared/result';
-import type { PlaybackState } from '../../shared/state/now-playing';
+import type { NowPlaying, PlaybackState } from '../../shared/state/now-playing';
 import { memorySink, RootLogger } from '../logging/logger';
 import { ManualClock } from '../testing/manual-clock';
 
@@ -69,10 +69,10 @@ describe("Trayplay's MPRIS object", () => {
   });
 
   it('Pause and Stop never resume a paused player (the engine only toggles); Play does', async () => {
-    const paused = [
+    const paused: NowPlaying[] = [
       trackPlaying({ isPlaying: false, disallows: ['pause'] }),
-      { kind: 'ad', isPlaying: false, progressMs: 0, observedAt: 1_000_000, device: laptop } as const,
-      { kind: 'private', isPlaying: false, device: laptop, disallows: [] } as const,
+      { kind: 'ad', isPlaying: false, progressMs: 0, observedAt: 1_000_000, device: laptop },
+      { kind: 'private', isPlaying: false, device: laptop, disallows: [] },
     ];
     for (const nowPlaying of paused) {
       const t = objectFor(playbackOf(nowPlaying));
