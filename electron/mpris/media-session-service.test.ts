@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ok } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { PlaybackState } from '../../shared/state/now-playing';
 import { MemoryStore } from '../adapters/memory-store';
 import { DesktopStatusHub } from '../core/desktop-status';
@@ -9,7 +9,7 @@ import { PreferencesStore } from '../settings/preferences-store';
 import { ManualClock } from '../testing/manual-clock';
 
 import { startMediaSession, type MediaSessionPlayback } from './media-session-service';
-import { PLAYER_INTERFACE, SPOTIFY_BUS_NAME, TRAYPLAY_BUS_NAME } from './mpris-names';
+import { PLAYER_INTERFACE, ROOT_INTERFACE, SPOTIFY_BUS_NAME, TRAYPLAY_BUS_NAME } from './mpris-names';
 import { FakeMediaBus } from './testing/fake-media-bus';
 import { laptop, phone, playbackOf, trackPlaying, TRACK_URI, OTHER_URI } from './testing/states';
 
@@ -19,7 +19,7 @@ const spotify = (uri: string, status = 'Playing') => ({
   Metadata: { 'mpris:trackid': `/com/spotify/track/${uri.split(':')[2]}`, 'mpris:length': 200_000_000, 'xesam:title': 'x' },
 });
 
-function setup(options: { bus?: FakeMediaBus; state?: PlaybackState; hostname?: string | null } = {}) {
+function setup(options: { bus?: FakeMediaBus; state?: PlaybackState; hostname?: string | null; openUri?: (uri: string) => Promise<Result<null>> } = {}) {
   const clock = new ManualClock(1_000_000);
   const bus = options.bus ?? new FakeMediaBus();
   const logs = memorySink();
@@ -50,6 +50,7 @@ function setup(options: { bus?: FakeMediaBus; state?: PlaybackState; hostname?: 
     logger: logger.scope('mpris'),
     raise: null,
     quit: null,
+    ...(options.openUri ? { openUri: options.openUri } : {}),
     lookNow: () => looks.push(clock.now()),
     setLocalHints: (trusted) => hints.push(trusted),
     // The fixture's computer device is named like this host.
@@ -191,6 +192,15 @@ describe('the media session', () => {
     await t.session.settled();
     expect(t.bus.publishedName(TRAYPLAY_BUS_NAME)).toBe(TRAYPLAY_BUS_NAME);
     expect(t.looks).toEqual([]);
+  });
+
+  it('OpenUri on the published object reaches the openUri dependency', async () => {
+    const opened: string[] = [];
+    const t = setup({ openUri: (uri) => (opened.push(uri), Promise.resolve(ok(null))) });
+    await t.session.settled();
+    expect(t.bus.read(TRAYPLAY_BUS_NAME, ROOT_INTERFACE)?.SupportedUriSchemes).toEqual({ signature: 'as', value: ['spotify'] });
+    expect(await t.bus.call(TRAYPLAY_BUS_NAME, PLAYER_INTERFACE, 'OpenUri', [TRACK_URI])).toEqual({ ok: true, body: [] });
+    expect(opened).toEqual([TRACK_URI]);
   });
 
   it('dispose leaves the bus', async () => {

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 
+import type { Result } from '../../shared/result';
 import type { DesktopStatus } from '../../shared/state/desktop';
 import type { Preferences } from '../../shared/state/preferences';
 import { createDbusMediaBus } from '../adapters/dbus-media-bus';
@@ -17,6 +18,8 @@ export interface MediaSessionOptions {
   /** Shows the main window; null in shells without one. */
   readonly raise: (() => void) | null;
   readonly quit: (() => void) | null;
+  /** Plays a Spotify URI for MPRIS OpenUri (PlaybackService.playUri); absent or null: OpenUri is NotSupported. */
+  readonly openUri?: ((uri: string) => Promise<Result<null>>) | null;
   /** The session bus; default from the environment. null: none (feature off). */
   readonly address?: string | null;
   readonly platform?: NodeJS.Platform;
@@ -57,6 +60,7 @@ export function startPlatformMediaSession(options: MediaSessionOptions): MediaSe
     logger: options.logger.scope('mpris'),
     raise: options.raise,
     quit: options.quit,
+    openUri: options.openUri ?? null,
     lookNow: () => options.playback.wake('local-hint'),
     setLocalHints: (trusted) => options.playback.setLocalHints(trusted),
     hostname: options.hostname === undefined ? hostname() : options.hostname,
