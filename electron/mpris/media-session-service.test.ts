@@ -98,6 +98,20 @@ describe('the media session', () => {
     expect(t.bus.signals).toHaveLength(2);
   });
 
+  it('CanControl is constant and never signalled: going read-only turns the other Can* flags off instead', async () => {
+    const t = setup();
+    await t.session.settled();
+    expect(t.bus.read(TRAYPLAY_BUS_NAME, PLAYER_INTERFACE)?.CanControl).toEqual({ signature: 'b', value: true });
+    t.setState(playbackOf(trackPlaying(), true));
+    t.setState(playbackOf({ kind: 'idle' }, true));
+    t.setState(playbackOf(trackPlaying()));
+    const signalled = t.bus.signals.flatMap((s) => (s.kind === 'propertiesChanged' ? Object.keys(s.changed) : []));
+    expect(signalled).toContain('CanPlay');
+    expect(signalled).not.toContain('CanControl');
+    t.setState(playbackOf(trackPlaying(), true));
+    expect(t.bus.read(TRAYPLAY_BUS_NAME, PLAYER_INTERFACE)).toMatchObject({ CanControl: { value: true }, CanPlay: { value: false }, CanGoNext: { value: false } });
+  });
+
   it('turned off in the settings: leaves the bus; on again: comes back', async () => {
     const t = setup();
     await t.session.settled();

@@ -102,7 +102,7 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
     read: () => playerPropertiesAt(state(), clock.now()),
     write: (property, value) => {
       const caps = can();
-      if (!caps.canControl) return done;
+      if (state().controls.readOnly) return done;
       switch (property) {
         case 'Volume': {
           if (typeof value !== 'number' || Number.isNaN(value)) return invalidArgs('Volume is a number from 0 to 1');
