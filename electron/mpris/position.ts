@@ -24,7 +24,7 @@ export function seekedTo(before: NowPlaying, after: NowPlaying): number | null {
   const elapsed = Math.max(0, after.observedAt - before.observedAt);
   const playedMin = before.isPlaying && after.isPlaying ? elapsed : 0;
   const playedMax = before.isPlaying || after.isPlaying ? elapsed : 0;
-  const tolerance = playedMax > 0 || (before.isPlaying && after.isPlaying) ? SEEK_TOLERANCE_MS : 0;
+  const tolerance = before.isPlaying || after.isPlaying ? SEEK_TOLERANCE_MS : 0;
   const clamp = (ms: number): number => (before.item.durationMs > 0 ? Math.min(ms, before.item.durationMs) : ms);
   const low = clamp(before.progressMs + playedMin) - tolerance;
   const high = clamp(before.progressMs + playedMax) + tolerance;
