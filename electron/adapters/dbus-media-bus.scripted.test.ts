@@ -88,4 +88,13 @@ describe('the D-Bus media bus, message by message', () => {
     expect(t.events).toEqual(['appeared {"PlaybackStatus":"Playing"}']);
     await t.media.dispose();
   });
+
+  it('dispose while connecting leaves no timer behind', async () => {
+    const t = setup(() => ({ body: [], signature: '' }), { connectTimeoutMs: 5_000 });
+    expect(t.media.connection().kind).toBe('connecting');
+    expect(t.clock.pending).toBeGreaterThan(0);
+    await t.media.dispose();
+    expect(t.clock.pending).toBe(0);
+    expect(t.opened[0]!.disconnected).toBe(true);
+  });
 });

@@ -98,6 +98,8 @@ class DbusMediaBus implements MediaBus {
   private readonly watches = new Set<Watch>();
   /** Boxed: a handle may be any value (a number under a fake clock). */
   private retryTimer: { readonly handle: TimerHandle } | null = null;
+  /** The connection attempt's deadline; cleared when it connects, fails or the bus is disposed. */
+  private connectTimer: { readonly handle: TimerHandle } | null = null;
   private failures = 0;
   private disposed = false;
   private everConnected = false;
@@ -188,6 +190,7 @@ class DbusMediaBus implements MediaBus {
     this.generation += 1;
     if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer.handle);
     this.retryTimer = null;
+    this.clearConnectTimer();
     this.watches.clear();
     this.listeners.clear();
     this.drop();
@@ -210,10 +213,11 @@ class DbusMediaBus implements MediaBus {
     (bus as unknown as EventEmitter).on('error', (cause: unknown) => this.lost(generation, errorText(cause)));
     const connection = (bus as unknown as { _connection?: Partial<EventEmitter> })._connection;
     connection?.on?.('end', () => this.lost(generation, 'The session bus closed the connection'));
-    const timer = this.clock.setTimeout(() => this.lost(generation, 'Connecting to the session bus timed out'), this.connectTimeoutMs);
+    this.clearConnectTimer();
+    this.connectTimer = { handle: this.clock.setTimeout(() => this.lost(generation, 'Connecting to the session bus timed out'), this.connectTimeoutMs) };
     bus.once('connect', () => {
-      this.clock.clearTimeout(timer);
       if (generation !== this.generation) return;
+      this.clearConnectTimer();
       this.bus = bus;
       void this.restore(generation);
     });
@@ -244,6 +248,7 @@ class DbusMediaBus implements MediaBus {
     if (generation !== this.generation || this.disposed) return;
     this.generation += 1;
     const wasConnected = this.bus !== null;
+    this.clearConnectTimer();
     this.drop();
     for (const entry of this.published.values()) {
       entry.owned = null;
@@ -267,6 +272,11 @@ class DbusMediaBus implements MediaBus {
         this.connect();
       }, delay),
     };
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer !== null) this.clock.clearTimeout(this.connectTimer.handle);
+    this.connectTimer = null;
   }
 
   private drop(): void {
