@@ -97,4 +97,41 @@ describe('the D-Bus media bus, message by message', () => {
     expect(t.clock.pending).toBe(0);
     expect(t.opened[0]!.disconnected).toBe(true);
   });
+
+  describe('an abstract-socket address', () => {
+    const ABSTRACT = 'unix:abstract=/tmp/dbus-Xq3vT9,guid=0123456789abcdef0123456789abcdef';
+    it('that cannot be reached is unavailable once, with one log line, and is not retried', async () => {
+      const t = setup(() => ({ body: [], signature: '' }), { address: ABSTRACT });
+      t.opened[0]!.emit('error', Object.assign(new Error('connect ECONNREFUSED \u0000/tmp/dbus-Xq3vT9'), { code: 'ECONNREFUSED' }));
+      await t.clock.advance(10 * 60_000);
+      expect(t.opened).toHaveLength(1);
+      const connection = t.media.connection();
+      expect(connection.kind).toBe('unavailable');
+      expect(connection.kind === 'unavailable' && connection.reason).toMatch(/abstract/i);
+      expect(t.logs.lines).toHaveLength(1);
+      expect(t.clock.pending).toBe(0);
+      expect(await t.media.publish('org.mpris.MediaPlayer2.x', { path: '/x', interfaces: [] })).toMatchObject({ ok: false });
+      await t.media.dispose();
+    });
+
+    it('that worked and then dropped is reconnected like any other (the bus restarted)', async () => {
+      const t = setup(() => ({ body: [], signature: '' }), { address: ABSTRACT, retryFirstMs: 1_000 });
+      t.opened[0]!.open();
+      await settle();
+      expect(t.media.connection().kind).toBe('connected');
+      t.opened[0]!.emit('error', new Error('read ECONNRESET'));
+      await t.clock.advance(1_000);
+      expect(t.opened).toHaveLength(2);
+      await t.media.dispose();
+    });
+
+    it('a filesystem socket that is refused keeps being retried (the bus may be starting)', async () => {
+      const t = setup(() => ({ body: [], signature: '' }), { retryFirstMs: 1_000, retryMaxMs: 1_000 });
+      t.opened[0]!.emit('error', new Error('connect ECONNREFUSED /run/user/1000/bus'));
+      await t.clock.advance(1_000);
+      expect(t.opened).toHaveLength(2);
+      expect(t.media.connection().kind).not.toBe('unavailable');
+      await t.media.dispose();
+    });
+  });
 });

@@ -55,6 +55,16 @@ export function sessionBusAddress(env: NodeJS.ProcessEnv = process.env): string 
   return null;
 }
 
+/**
+ * Whether the bus is reached through an abstract socket (`unix:abstract=…`, the first address the library
+ * uses). Those live in a network namespace: from a sandbox (Flatpak, Snap) or a container without the host's
+ * network one that cannot reach it the first time will never reach it, so retrying is pointless.
+ */
+export function isAbstractAddress(address: string): boolean {
+  const first = address.split(';')[0] ?? '';
+  return /^unix:(?:.*,)?abstract=/.test(first.trim());
+}
+
 interface Published {
   readonly requested: string;
   readonly fallback: string | undefined;
@@ -259,6 +269,12 @@ class DbusMediaBus implements MediaBus {
         watch.owner = null;
         this.safely(() => watch.listener.vanished());
       }
+    }
+    if (!this.everConnected && this.address !== null && isAbstractAddress(this.address)) {
+      const why = `The session bus's abstract socket cannot be reached from here (a sandbox or another network namespace): ${reason}`;
+      this.log.warn('session bus unavailable; media session off', { reason });
+      this.setState({ kind: 'unavailable', reason: why });
+      return;
     }
     this.failures += 1;
     const delay = Math.min(this.retryMaxMs, this.retryFirstMs * 2 ** Math.max(0, this.failures - 1));
