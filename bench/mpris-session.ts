@@ -13,7 +13,7 @@ import { ManualClock } from '../electron/testing/manual-clock';
 import { RootLogger } from '../electron/logging/logger';
 import { COMPUTER_ID, createSimulator, type ExternalAction, type Simulator } from '../simulator/index';
 
-import { isEntry, percentile, round, seededRandom, writeResults } from './playback-common';
+import { firstShowing, isEntry, percentile, round, seededRandom, trackChangeDelays, writeResults } from './playback-common';
 
 // The 2-hour listening session with the active device on this computer, under a fake clock: one simulated
 // world watched by Trayplay with a window visible twice over — once polling alone, once also following the
@@ -102,15 +102,6 @@ function fakeLocalClient(sim: Simulator, bus: FakeMediaBus, clock: ManualClock, 
   };
 }
 
-function firstShowing(timeline: readonly Sample[], from: number, until: number, shows: (s: Sample) => boolean): number | null {
-  for (const sample of timeline) {
-    if (sample.t < from) continue;
-    if (sample.t >= until) break;
-    if (shows(sample)) return sample.t - from;
-  }
-  return null;
-}
-
 export async function run(options: MprisSessionOptions = {}): Promise<Record<string, unknown>> {
   const seed = options.seed ?? 20261202;
   const hours = options.hours ?? 2;
@@ -150,6 +141,8 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     lookNow: () => service.wake('local-hint'),
     setLocalHints: (trusted) => service.setLocalHints(trusted),
     hostname: null,
+    // The simulator's computer is the Spotify app here (the active device of this session).
+    thisDeviceIds: () => [COMPUTER_ID],
     pid: 1,
   });
   await clock.advance(0);
@@ -208,23 +201,23 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     const transport: number[] = [];
     const seeks: number[] = [];
     let missed = 0;
+    /** Nothing observed at all before the next event replaced it: no display could have shown it. */
+    let superseded = 0;
     let seeksUnseen = 0;
     events.forEach((event, i) => {
       const until = events[i + 1]?.at ?? start + durationMs;
       const delay = firstShowing(observer.timeline, event.at, until, event.shows);
       const seekLike = event.kind === 'seek' || event.kind === 'restart';
-      if (delay === null) {
+      if (delay === 'missed' || delay === 'superseded') {
         if (seekLike) seeksUnseen += 1;
-        else missed += 1;
+        else if (delay === 'missed') missed += 1;
+        else superseded += 1;
       } else (seekLike ? seeks : transport).push(delay);
     });
-    const trackDelays: number[] = [];
-    for (const boundary of boundaries) {
-      const nextEvent = events.find((e) => e.at > boundary.at)?.at ?? Infinity;
-      const delay = firstShowing(observer.timeline, boundary.at, Math.min(nextEvent, boundary.at + 120_000), (s) => itemOf(s.np)?.item.uri === boundary.itemUri);
-      if (delay === null) missed += 1;
-      else trackDelays.push(delay);
-    }
+    const tracks = trackChangeDelays(observer.timeline, boundaries, events.map((e) => e.at), (s, uri) => itemOf(s.np)?.item.uri === uri);
+    const trackDelays = tracks.delays;
+    missed += tracks.missed.length;
+    superseded += tracks.superseded;
     const s = (ms: number | null): number | null => round(ms === null ? null : ms / 1000, 2);
     return {
       bench: 'mpris-session',
@@ -242,8 +235,9 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
       seekOrRestartDelayP95s: s(percentile(seeks, 95)),
       seeksOrRestarts: seeks.length,
       seeksOrRestartsNotShownBeforeTheNextEvent: seeksUnseen,
-      /** Track changes and play/pause/skip never shown before the next event. */
+      /** Track changes and play/pause/skip observed but never shown before the next event. */
       missed,
+      superseded,
     };
   });
   const withSignals = rows[1]!;

@@ -1,7 +1,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-// Helpers shared by the playback benchmarks: percentiles, a seeded RNG, results files, "run directly?".
+// Helpers shared by the playback benchmarks: percentiles, a seeded RNG, results files, "run directly?", and
+// the delay bookkeeping of the listening sessions (what a display showed, how long after the change).
 
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
@@ -40,4 +41,54 @@ export function writeResults(name: string, lines: ReadonlyArray<Record<string, u
 export function isEntry(file: string): boolean {
   const entry = process.argv[1] ?? '';
   return entry.replace(/\\/g, '/').endsWith(`bench/${file}`);
+}
+
+/** One observation in a benchmark's timeline, at simulated time `t`. */
+export interface TimedSample {
+  readonly t: number;
+}
+
+/**
+ * Delay until the first observation at or after `from` that satisfies `shows`, looking until `until`
+ * (the next external event). 'superseded': nothing was observed at all before the next event replaced
+ * this one (its effect was never visible to anyone looking); 'missed': observations came but did not show it.
+ */
+export function firstShowing<S extends TimedSample>(timeline: readonly S[], from: number, until: number, shows: (s: S) => boolean): number | 'missed' | 'superseded' {
+  let observed = false;
+  for (const sample of timeline) {
+    if (sample.t < from) continue;
+    if (sample.t >= until) break;
+    observed = true;
+    if (shows(sample)) return sample.t - from;
+  }
+  return observed ? 'missed' : 'superseded';
+}
+
+/** How long after a natural track change a display showed the new track; at most this long is looked at. */
+export const TRACK_CHANGE_WINDOW_MS = 120_000;
+
+export interface TrackChangeDelays {
+  readonly delays: number[];
+  /** Observed but never shown before the next external event (or the window's end). */
+  readonly missed: Array<{ readonly boundaryAt: number; readonly to: string | null }>;
+  /** Nothing observed at all before the next external event replaced it. */
+  readonly superseded: number;
+}
+
+/** For each natural track change (`boundaries`), the delay until `timeline` showed its track. */
+export function trackChangeDelays<S extends TimedSample>(
+  timeline: readonly S[],
+  boundaries: ReadonlyArray<{ readonly at: number; readonly itemUri: string | null }>,
+  eventTimes: readonly number[],
+  showsItem: (sample: S, itemUri: string | null) => boolean,
+): TrackChangeDelays {
+  const out: { delays: number[]; missed: Array<{ boundaryAt: number; to: string | null }>; superseded: number } = { delays: [], missed: [], superseded: 0 };
+  for (const boundary of boundaries) {
+    const nextEvent = eventTimes.find((at) => at > boundary.at) ?? Infinity;
+    const delay = firstShowing(timeline, boundary.at, Math.min(nextEvent, boundary.at + TRACK_CHANGE_WINDOW_MS), (s) => showsItem(s, boundary.itemUri));
+    if (delay === 'missed') out.missed.push({ boundaryAt: boundary.at, to: boundary.itemUri });
+    else if (delay === 'superseded') out.superseded += 1;
+    else out.delays.push(delay);
+  }
+  return out;
 }

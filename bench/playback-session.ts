@@ -7,7 +7,7 @@ import { WebApiClient } from '../electron/spotify/web-api-client';
 import { ManualClock } from '../electron/testing/manual-clock';
 import { COMPUTER_ID, createSimulator, PHONE_ID, SPEAKER_ID, type ExternalAction, type Simulator } from '../simulator/index';
 
-import { isEntry, percentile, round, seededRandom, writeResults } from './playback-common';
+import { firstShowing, isEntry, percentile, round, seededRandom, trackChangeDelays, writeResults } from './playback-common';
 
 // A 2-hour listening session under a fake clock. One simulated world; Trayplay's policy (window visible,
 // and tray only) and fixed-interval pollers (1 s lofi, 5 s spotify-tui, 10 s Raycast) all watch it in the
@@ -130,22 +130,6 @@ function externalEvent(sim: Simulator, random: () => number, at: number): Extern
   return { at, type: action.type, shows: shows[action.type] };
 }
 
-/**
- * Delay until the first observation at or after `from` that satisfies `shows`, looking until `until`
- * (the next external event). 'superseded': nothing was observed at all before the next event replaced
- * this one (its effect was never visible to anyone looking); 'missed': observations came but did not show it.
- */
-function firstShowing(timeline: readonly Sample[], from: number, until: number, shows: (s: Sample) => boolean): number | 'missed' | 'superseded' {
-  let observed = false;
-  for (const sample of timeline) {
-    if (sample.t < from) continue;
-    if (sample.t >= until) break;
-    observed = true;
-    if (shows(sample)) return sample.t - from;
-  }
-  return observed ? 'missed' : 'superseded';
-}
-
 export async function run(options: SessionOptions = {}): Promise<Record<string, unknown>> {
   const seed = options.seed ?? 20261124;
   const hours = options.hours ?? 2;
@@ -213,15 +197,11 @@ export async function run(options: SessionOptions = {}): Promise<Record<string, 
       } else if (delay === 'superseded') count.eventsSuperseded += 1;
       else eventDelays.push(delay);
     });
-    for (const boundary of boundaries) {
-      const nextEvent = events.find((e) => e.at > boundary.at)?.at ?? Infinity;
-      const delay = firstShowing(observer.timeline, boundary.at, Math.min(nextEvent, boundary.at + 120_000), (s) => itemOf(s.np)?.item.uri === boundary.itemUri);
-      if (delay === 'missed') {
-        count.trackChangesMissed += 1;
-        missed.push({ boundaryAt: boundary.at - start, to: boundary.itemUri });
-      } else if (delay === 'superseded') count.trackChangesSuperseded += 1;
-      else trackDelays.push(delay);
-    }
+    const tracks = trackChangeDelays(observer.timeline, boundaries, events.map((e) => e.at), (s, uri) => itemOf(s.np)?.item.uri === uri);
+    trackDelays.push(...tracks.delays);
+    count.trackChangesMissed = tracks.missed.length;
+    count.trackChangesSuperseded = tracks.superseded;
+    for (const m of tracks.missed) missed.push({ boundaryAt: m.boundaryAt - start, to: m.to });
     const s = (ms: number | null): number | null => round(ms === null ? null : ms / 1000, 2);
     return {
       bench: 'playback-session',

@@ -42,6 +42,8 @@ export interface DbusMediaBusOptions {
   /** Reconnect backoff: first delay, doubling up to the max. */
   readonly retryFirstMs?: number;
   readonly retryMaxMs?: number;
+  /** Opens a connection; default the library's sessionBus. Tests pass a scripted bus to order messages. */
+  readonly openBus?: (address: string) => MessageBus;
 }
 
 /** The session bus address: DBUS_SESSION_BUS_ADDRESS, else systemd's $XDG_RUNTIME_DIR/bus, else none. */
@@ -51,6 +53,16 @@ export function sessionBusAddress(env: NodeJS.ProcessEnv = process.env): string 
   const runtime = env.XDG_RUNTIME_DIR;
   if (runtime && existsSync(join(runtime, 'bus'))) return `unix:path=${join(runtime, 'bus')}`;
   return null;
+}
+
+/**
+ * Whether the bus is reached through an abstract socket (`unix:abstract=…`, the first address the library
+ * uses). Those live in a network namespace: from a sandbox (Flatpak, Snap) or a container without the host's
+ * network one that cannot reach it the first time will never reach it, so retrying is pointless.
+ */
+export function isAbstractAddress(address: string): boolean {
+  const first = address.split(';')[0] ?? '';
+  return /^unix:(?:.*,)?abstract=/.test(first.trim());
 }
 
 interface Published {
@@ -67,6 +79,8 @@ interface Watch {
   readonly listener: RemoteListener;
   /** The unique name (":1.42") that owns the target name now, or null. */
   owner: string | null;
+  /** NameOwnerChanged signals seen for the name: one seen after a GetNameOwner was sent is newer than its reply. */
+  ownerSignals: number;
 }
 
 const errorText = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
@@ -83,6 +97,7 @@ class DbusMediaBus implements MediaBus {
   private readonly retryFirstMs: number;
   private readonly retryMaxMs: number;
   private readonly address: string | null;
+  private readonly openBus: (address: string) => MessageBus;
 
   private bus: MessageBus | null = null;
   /** Bumped on every (re)connect and on dispose: events from an older connection are ignored. */
@@ -93,6 +108,8 @@ class DbusMediaBus implements MediaBus {
   private readonly watches = new Set<Watch>();
   /** Boxed: a handle may be any value (a number under a fake clock). */
   private retryTimer: { readonly handle: TimerHandle } | null = null;
+  /** The connection attempt's deadline; cleared when it connects, fails or the bus is disposed. */
+  private connectTimer: { readonly handle: TimerHandle } | null = null;
   private failures = 0;
   private disposed = false;
   private everConnected = false;
@@ -104,6 +121,7 @@ class DbusMediaBus implements MediaBus {
     this.connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
     this.retryFirstMs = options.retryFirstMs ?? 1_000;
     this.retryMaxMs = options.retryMaxMs ?? 30_000;
+    this.openBus = options.openBus ?? ((busAddress) => sessionBus({ busAddress }));
     this.address = options.address === undefined ? sessionBusAddress() : options.address;
     if (this.address === null) {
       this.state = { kind: 'unavailable', reason: 'No D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set' };
@@ -165,7 +183,7 @@ class DbusMediaBus implements MediaBus {
   }
 
   public watch(target: RemoteTarget, listener: RemoteListener): () => void {
-    const watch: Watch = { target, listener, owner: null };
+    const watch: Watch = { target, listener, owner: null, ownerSignals: 0 };
     this.watches.add(watch);
     if (this.bus) void this.follow(watch, this.generation);
     return () => {
@@ -182,6 +200,7 @@ class DbusMediaBus implements MediaBus {
     this.generation += 1;
     if (this.retryTimer !== null) this.clock.clearTimeout(this.retryTimer.handle);
     this.retryTimer = null;
+    this.clearConnectTimer();
     this.watches.clear();
     this.listeners.clear();
     this.drop();
@@ -195,7 +214,7 @@ class DbusMediaBus implements MediaBus {
     this.setState({ kind: 'connecting' });
     let bus: MessageBus;
     try {
-      bus = sessionBus({ busAddress: this.address });
+      bus = this.openBus(this.address);
     } catch (cause) {
       this.lost(generation, errorText(cause));
       return;
@@ -204,10 +223,11 @@ class DbusMediaBus implements MediaBus {
     (bus as unknown as EventEmitter).on('error', (cause: unknown) => this.lost(generation, errorText(cause)));
     const connection = (bus as unknown as { _connection?: Partial<EventEmitter> })._connection;
     connection?.on?.('end', () => this.lost(generation, 'The session bus closed the connection'));
-    const timer = this.clock.setTimeout(() => this.lost(generation, 'Connecting to the session bus timed out'), this.connectTimeoutMs);
+    this.clearConnectTimer();
+    this.connectTimer = { handle: this.clock.setTimeout(() => this.lost(generation, 'Connecting to the session bus timed out'), this.connectTimeoutMs) };
     bus.once('connect', () => {
-      this.clock.clearTimeout(timer);
       if (generation !== this.generation) return;
+      this.clearConnectTimer();
       this.bus = bus;
       void this.restore(generation);
     });
@@ -238,6 +258,7 @@ class DbusMediaBus implements MediaBus {
     if (generation !== this.generation || this.disposed) return;
     this.generation += 1;
     const wasConnected = this.bus !== null;
+    this.clearConnectTimer();
     this.drop();
     for (const entry of this.published.values()) {
       entry.owned = null;
@@ -248,6 +269,12 @@ class DbusMediaBus implements MediaBus {
         watch.owner = null;
         this.safely(() => watch.listener.vanished());
       }
+    }
+    if (!this.everConnected && this.address !== null && isAbstractAddress(this.address)) {
+      const why = `The session bus's abstract socket cannot be reached from here (a sandbox or another network namespace): ${reason}`;
+      this.log.warn('session bus unavailable; media session off', { reason });
+      this.setState({ kind: 'unavailable', reason: why });
+      return;
     }
     this.failures += 1;
     const delay = Math.min(this.retryMaxMs, this.retryFirstMs * 2 ** Math.max(0, this.failures - 1));
@@ -261,6 +288,11 @@ class DbusMediaBus implements MediaBus {
         this.connect();
       }, delay),
     };
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer !== null) this.clock.clearTimeout(this.connectTimer.handle);
+    this.connectTimer = null;
   }
 
   private drop(): void {
@@ -412,6 +444,9 @@ class DbusMediaBus implements MediaBus {
   private async follow(watch: Watch, generation: number): Promise<void> {
     try {
       for (const rule of this.matchRules(watch.target)) await this.call(DBUS, '/org/freedesktop/DBus', DBUS, 'AddMatch', 's', [rule]);
+      // Subscribed first, queried second: a NameOwnerChanged that arrives after this point (even in the same
+      // chunk as the reply) is newer than the reply and has been acted on already, so the reply is dropped.
+      const signalsBefore = watch.ownerSignals;
       const owner = await this.call(DBUS, '/org/freedesktop/DBus', DBUS, 'GetNameOwner', 's', [watch.target.name]).then(
         (reply) => {
           const owner = fromWire(reply?.body[0]);
@@ -419,7 +454,7 @@ class DbusMediaBus implements MediaBus {
         },
         () => '', // NameHasNoOwner
       );
-      if (generation !== this.generation || !this.watches.has(watch)) return;
+      if (generation !== this.generation || !this.watches.has(watch) || watch.ownerSignals !== signalsBefore) return;
       if (owner) await this.ownerChanged(watch, owner, generation);
     } catch (cause) {
       this.log.warn('could not follow a player on the bus', { name: watch.target.name, error: errorText(cause) });
@@ -460,6 +495,7 @@ class DbusMediaBus implements MediaBus {
       const [name, , newOwner] = body.map(fromWire);
       for (const watch of this.watches) {
         if (watch.target.name !== name) continue;
+        watch.ownerSignals += 1;
         const owner = typeof newOwner === 'string' ? newOwner : '';
         if (owner === '') {
           if (watch.owner !== null) {

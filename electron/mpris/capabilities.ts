@@ -1,7 +1,6 @@
 import type { PlaybackState } from '../../shared/state/now-playing';
 
 export interface MprisCapabilities {
-  readonly canControl: boolean;
   readonly canPlay: boolean;
   readonly canPause: boolean;
   readonly canGoNext: boolean;
@@ -30,7 +29,6 @@ export function mprisCapabilities(playback: PlaybackState): MprisCapabilities {
   const hasTrack = withDisallows !== null || nowPlaying.kind === 'ad';
   const transportLocked = withDisallows !== null && withDisallows.disallows.includes('pause') && withDisallows.disallows.includes('resume');
   return {
-    canControl: !controls.readOnly,
     // MPRIS: CanPlay/CanPause describe the track, not the moment. Spotify disallows "resume" while playing and
     // "pause" while paused — the no-op press — and right after a press the optimistic state is flipped while
     // the disallows are still the old state's. So, unlike the tray's one toggle, only both disallowed (a

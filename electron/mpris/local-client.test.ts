@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { localAppeared, localChanged, NO_LOCAL_CLIENT, readLocalProperties, trackUriOf } from './spotify-client';
 import { parseSpotifyUri } from './spotify-uri';
-import { hintWorthALook, localClientIsActive, localHintsTrusted, planMediaSession, STEP_BACK_REASON } from './step-back';
+import { hintWorthALook, isThisComputer, localClientIsActive, localHintsTrusted, planMediaSession, STEP_BACK_REASON } from './step-back';
 import { laptop, OTHER_URI, phone, trackPlaying, TRACK_URI } from './testing/states';
 
 const ID = TRACK_URI.split(':')[2]!;
@@ -80,17 +80,26 @@ describe('Spotify URIs from untrusted text', () => {
 describe('the step-back rule', () => {
   const present = localAppeared({ PlaybackStatus: 'Playing', Metadata: spotifyMetadata(ID) });
 
-  it('the local client is the active device when a computer plays what it plays, or is named like this host', () => {
-    expect(localClientIsActive(trackPlaying(), present, null)).toBe(true);
-    expect(localClientIsActive(trackPlaying({ device: phone }), present, null)).toBe(false);
-    expect(localClientIsActive(trackPlaying(), NO_LOCAL_CLIENT, null)).toBe(false);
+  const here = { hostname: 'studio laptop', deviceIds: [] };
+
+  it('the local client is the active device when the active device is this computer: named like this host, or a known id', () => {
+    expect(localClientIsActive(trackPlaying(), present, here)).toBe(true);
+    expect(localClientIsActive(trackPlaying({ device: phone }), present, here)).toBe(false);
+    expect(localClientIsActive(trackPlaying(), NO_LOCAL_CLIENT, here)).toBe(false);
     const elsewhere = localAppeared({ PlaybackStatus: 'Playing', Metadata: spotifyMetadata(OTHER_ID) });
-    expect(localClientIsActive(trackPlaying(), elsewhere, null)).toBe(false);
-    expect(localClientIsActive(trackPlaying(), elsewhere, 'studio laptop')).toBe(true);
-    // Right after a skip on the client, the Web API still shows the old track: no flapping.
-    const skipped = localChanged(present, { Metadata: spotifyMetadata(OTHER_ID) }).view;
-    expect(localClientIsActive(trackPlaying(), skipped, null)).toBe(true);
-    expect(localClientIsActive({ kind: 'private', device: laptop, isPlaying: true, disallows: [] }, present, null)).toBe(false);
+    // The client may show another track for a moment (a skip the Web API has not seen yet): still this computer.
+    expect(localClientIsActive(trackPlaying(), elsewhere, here)).toBe(true);
+    expect(localClientIsActive(trackPlaying(), present, { hostname: 'other-host', deviceIds: ['dev-laptop'] })).toBe(true);
+    expect(localClientIsActive({ kind: 'private', device: laptop, isPlaying: true, disallows: [] }, present, here)).toBe(true);
+    expect(localClientIsActive({ kind: 'idle' }, present, here)).toBe(false);
+  });
+
+  it('another computer playing the very track the local client shows is not this computer (Connect mirrors it)', () => {
+    const office = { ...laptop, id: 'dev-office', name: 'Office Desktop' };
+    expect(localClientIsActive(trackPlaying({ device: office }), present, here)).toBe(false);
+    expect(localClientIsActive(trackPlaying(), present, { hostname: null, deviceIds: [] })).toBe(false);
+    expect(isThisComputer(office, here)).toBe(false);
+    expect(isThisComputer({ ...office, name: ' Studio Laptop ' }, here)).toBe(true);
   });
 
   it('plans: off, unavailable, waiting for the bus, stepped back, published', () => {

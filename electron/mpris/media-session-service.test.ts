@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ok } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { PlaybackState } from '../../shared/state/now-playing';
 import { MemoryStore } from '../adapters/memory-store';
 import { DesktopStatusHub } from '../core/desktop-status';
@@ -9,9 +9,9 @@ import { PreferencesStore } from '../settings/preferences-store';
 import { ManualClock } from '../testing/manual-clock';
 
 import { startMediaSession, type MediaSessionPlayback } from './media-session-service';
-import { PLAYER_INTERFACE, SPOTIFY_BUS_NAME, TRAYPLAY_BUS_NAME } from './mpris-names';
+import { PLAYER_INTERFACE, ROOT_INTERFACE, SPOTIFY_BUS_NAME, TRAYPLAY_BUS_NAME } from './mpris-names';
 import { FakeMediaBus } from './testing/fake-media-bus';
-import { phone, playbackOf, trackPlaying, TRACK_URI, OTHER_URI } from './testing/states';
+import { laptop, phone, playbackOf, trackPlaying, TRACK_URI, OTHER_URI } from './testing/states';
 
 const spotify = (uri: string, status = 'Playing') => ({
   PlaybackStatus: status,
@@ -19,7 +19,7 @@ const spotify = (uri: string, status = 'Playing') => ({
   Metadata: { 'mpris:trackid': `/com/spotify/track/${uri.split(':')[2]}`, 'mpris:length': 200_000_000, 'xesam:title': 'x' },
 });
 
-function setup(options: { bus?: FakeMediaBus; state?: PlaybackState } = {}) {
+function setup(options: { bus?: FakeMediaBus; state?: PlaybackState; hostname?: string | null; openUri?: (uri: string) => Promise<Result<null>> } = {}) {
   const clock = new ManualClock(1_000_000);
   const bus = options.bus ?? new FakeMediaBus();
   const logs = memorySink();
@@ -50,9 +50,11 @@ function setup(options: { bus?: FakeMediaBus; state?: PlaybackState } = {}) {
     logger: logger.scope('mpris'),
     raise: null,
     quit: null,
+    ...(options.openUri ? { openUri: options.openUri } : {}),
     lookNow: () => looks.push(clock.now()),
     setLocalHints: (trusted) => hints.push(trusted),
-    hostname: null,
+    // The fixture's computer device is named like this host.
+    hostname: options.hostname === undefined ? laptop.name : options.hostname,
     pid: 4242,
   });
   const setState = (next: PlaybackState) => {
@@ -94,6 +96,20 @@ describe('the media session', () => {
     t.setState(playbackOf(trackPlaying({ isPlaying: false, disallows: ['pause'], progressMs: 90_000, observedAt: 1_001_000 })));
     expect(t.bus.signals[1]).toEqual({ kind: 'signal', iface: PLAYER_INTERFACE, member: 'Seeked', args: [{ signature: 'x', value: 90_000_000 }] });
     expect(t.bus.signals).toHaveLength(2);
+  });
+
+  it('CanControl is constant and never signalled: going read-only turns the other Can* flags off instead', async () => {
+    const t = setup();
+    await t.session.settled();
+    expect(t.bus.read(TRAYPLAY_BUS_NAME, PLAYER_INTERFACE)?.CanControl).toEqual({ signature: 'b', value: true });
+    t.setState(playbackOf(trackPlaying(), true));
+    t.setState(playbackOf({ kind: 'idle' }, true));
+    t.setState(playbackOf(trackPlaying()));
+    const signalled = t.bus.signals.flatMap((s) => (s.kind === 'propertiesChanged' ? Object.keys(s.changed) : []));
+    expect(signalled).toContain('CanPlay');
+    expect(signalled).not.toContain('CanControl');
+    t.setState(playbackOf(trackPlaying(), true));
+    expect(t.bus.read(TRAYPLAY_BUS_NAME, PLAYER_INTERFACE)).toMatchObject({ CanControl: { value: true }, CanPlay: { value: false }, CanGoNext: { value: false } });
   });
 
   it('turned off in the settings: leaves the bus; on again: comes back', async () => {
@@ -149,6 +165,22 @@ describe('the media session', () => {
     expect(t.desktop.get()).toMatchObject({ mediaSession: { kind: 'published' }, localClient: { present: false } });
   });
 
+  it('does not step back when another computer plays the track the local client shows', async () => {
+    const office = { ...laptop, id: 'dev-office', name: 'Office Desktop' };
+    const t = setup({ state: playbackOf(trackPlaying({ device: office })) });
+    await t.session.settled();
+    // Connect mirrors the office's playback into the client here: same track, Playing.
+    t.bus.remoteAppears(SPOTIFY_BUS_NAME, spotify(TRACK_URI));
+    await t.session.settled();
+    expect(t.bus.publishedName(TRAYPLAY_BUS_NAME)).toBe(TRAYPLAY_BUS_NAME);
+    expect(t.desktop.get().mediaSession.kind).toBe('published');
+    expect(t.hints).not.toContain(true);
+    // Playback moves to this computer: now it steps back.
+    t.setState(playbackOf(trackPlaying()));
+    await t.session.settled();
+    expect(t.desktop.get().mediaSession.kind).toBe('steppedBack');
+  });
+
   it("the local client's track and play changes are reasons to look now; its repeats and Position are not", async () => {
     const t = setup();
     t.bus.remoteAppears(SPOTIFY_BUS_NAME, spotify(TRACK_URI));
@@ -174,6 +206,15 @@ describe('the media session', () => {
     await t.session.settled();
     expect(t.bus.publishedName(TRAYPLAY_BUS_NAME)).toBe(TRAYPLAY_BUS_NAME);
     expect(t.looks).toEqual([]);
+  });
+
+  it('OpenUri on the published object reaches the openUri dependency', async () => {
+    const opened: string[] = [];
+    const t = setup({ openUri: (uri) => (opened.push(uri), Promise.resolve(ok(null))) });
+    await t.session.settled();
+    expect(t.bus.read(TRAYPLAY_BUS_NAME, ROOT_INTERFACE)?.SupportedUriSchemes).toEqual({ signature: 'as', value: ['spotify'] });
+    expect(await t.bus.call(TRAYPLAY_BUS_NAME, PLAYER_INTERFACE, 'OpenUri', [TRACK_URI])).toEqual({ ok: true, body: [] });
+    expect(opened).toEqual([TRACK_URI]);
   });
 
   it('dispose leaves the bus', async () => {

@@ -33,6 +33,8 @@ export interface MediaSessionDeps {
   readonly setLocalHints?: (trusted: boolean) => void;
   /** This computer's name: Spotify names its desktop device after it by default. */
   readonly hostname: string | null;
+  /** Spotify Connect device ids known to be this computer's Spotify app (read on every decision). */
+  readonly thisDeviceIds?: () => readonly string[];
   readonly pid: number;
 }
 
@@ -70,7 +72,8 @@ export function startMediaSession(deps: MediaSessionDeps): MediaSession {
   const localListeners = new Set<(view: LocalClientView, hint: LocalHint | null) => void>();
 
   const publishedName = (): string | null => bus.publishedName(TRAYPLAY_BUS_NAME);
-  const computeLocalActive = (): boolean => localClientIsActive(playback.getState().nowPlaying, local, deps.hostname);
+  const computeLocalActive = (): boolean =>
+    localClientIsActive(playback.getState().nowPlaying, local, { hostname: deps.hostname, deviceIds: deps.thisDeviceIds?.() ?? [] });
 
   const setHints = (): void => {
     const trusted = localHintsTrusted(deps.preferences.values().mediaSession.followLocalClient, localActive);

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { ok } from '../../shared/result';
 import { createSimulator, type Simulator } from '../../simulator/index';
 import { createDbusMediaBus } from '../adapters/dbus-media-bus';
 import { MemoryStore } from '../adapters/memory-store';
@@ -28,6 +29,8 @@ interface World {
   handle: MediaSessionHandle;
   desktop: DesktopStatusHub;
   requests: () => number;
+  /** What OpenUri asked the (fake) player to play: playUri lands with the player engineer's branch. */
+  opened: string[];
 }
 
 /** A fake Spotify desktop client: what its MPRIS shows (Position stuck at 0, length as uint64, no Shuffle/Loop). */
@@ -87,6 +90,7 @@ describe.skipIf(!available)('MPRIS end to end on a private session bus', () => {
     const desktop = new DesktopStatusHub('electron', logger.scope('desktop'));
     service.start();
     await vi.waitFor(() => expect(service.getState().nowPlaying.kind).toBe('item'), WAIT);
+    const opened: string[] = [];
     const handle = startPlatformMediaSession({
       clock: systemClock,
       logger,
@@ -95,10 +99,13 @@ describe.skipIf(!available)('MPRIS end to end on a private session bus', () => {
       desktop,
       raise: null,
       quit: null,
+      openUri: (uri) => (opened.push(uri), Promise.resolve(ok(null))),
       address: bus.address,
       platform: 'linux',
+      // The simulator's computer device stands for the Spotify app here.
+      hostname: sim.control.state().devices.find((d) => d.type === 'Computer')?.name ?? null,
     });
-    world = { sim, service, handle, desktop, requests: () => requests };
+    world = { sim, service, handle, desktop, requests: () => requests, opened };
     await vi.waitFor(() => expect(desktop.get().mediaSession.kind).toBe('published'), WAIT);
     return world;
   }
@@ -131,6 +138,12 @@ describe.skipIf(!available)('MPRIS end to end on a private session bus', () => {
     await playerctl(bus, ['-p', 'trayplay', 'volume', '0.3']);
     await vi.waitFor(() => expect(sim.control.state().devices.find((d) => d.isActive)?.volumePercent).toBe(30), WAIT);
     expect(Number(await playerctl(bus, ['-p', 'trayplay', 'volume']))).toBeCloseTo(0.3, 2);
+  });
+
+  it('playerctl open hands a Spotify link to the player as a URI', async () => {
+    const { opened } = await start();
+    await playerctl(bus, ['-p', 'trayplay', 'open', 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=x']);
+    expect(opened).toEqual(['spotify:track:4uLU6hMCjMI75M1A2tKUQC']);
   });
 
   it('metadata --follow is a feed: an external skip shows up in it', async () => {

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 
+import type { Result } from '../../shared/result';
 import type { DesktopStatus } from '../../shared/state/desktop';
 import type { Preferences } from '../../shared/state/preferences';
 import { createDbusMediaBus } from '../adapters/dbus-media-bus';
@@ -17,9 +18,13 @@ export interface MediaSessionOptions {
   /** Shows the main window; null in shells without one. */
   readonly raise: (() => void) | null;
   readonly quit: (() => void) | null;
+  /** Plays a Spotify URI for MPRIS OpenUri (PlaybackService.playUri); absent or null: OpenUri is NotSupported. */
+  readonly openUri?: ((uri: string) => Promise<Result<null>>) | null;
   /** The session bus; default from the environment. null: none (feature off). */
   readonly address?: string | null;
   readonly platform?: NodeJS.Platform;
+  /** This computer's name as Spotify's desktop device would be called; default os.hostname(). */
+  readonly hostname?: string | null;
 }
 
 export interface MediaSessionHandle {
@@ -55,9 +60,10 @@ export function startPlatformMediaSession(options: MediaSessionOptions): MediaSe
     logger: options.logger.scope('mpris'),
     raise: options.raise,
     quit: options.quit,
+    openUri: options.openUri ?? null,
     lookNow: () => options.playback.wake('local-hint'),
     setLocalHints: (trusted) => options.playback.setLocalHints(trusted),
-    hostname: hostname(),
+    hostname: options.hostname === undefined ? hostname() : options.hostname,
     pid: process.pid,
   });
   return {

@@ -71,7 +71,6 @@ describe('MPRIS capabilities follow the tray menu', () => {
         const playing = playbackStatus(playback) === 'Playing';
         expect(can.canGoNext).toBe(enabled('next'));
         expect(can.canGoPrevious).toBe(enabled('previous'));
-        expect(can.canControl).toBe(!readOnly);
         // Where the disallows fit the play state (no optimistic flip in between), the toggle agrees too.
         const disallows = np.kind === 'item' || np.kind === 'private' ? np.disallows : [];
         const flipped = disallows.includes(playing ? 'pause' : 'resume') && !disallows.includes(playing ? 'resume' : 'pause');
@@ -128,6 +127,20 @@ describe('MPRIS properties and position', () => {
     // Another track is a track change, not a seek.
     expect(seekedTo(before, trackPlaying({ item: { ...before.item, uri: 'spotify:track:x' }, progressMs: 0 }))).toBeNull();
     expect(seekedTo(before, before)).toBeNull();
+  });
+
+  it('while paused any position change is a seek, however small; a change play time explains is not', () => {
+    const paused = trackPlaying({ isPlaying: false, disallows: ['pause'] });
+    // Nudged back a second while paused: listeners hold the paused position, so they must hear it.
+    expect(seekedTo(paused, { ...paused, progressMs: 9_000, observedAt: 1_004_000 })).toBe(9_000_000);
+    expect(seekedTo(paused, { ...paused, progressMs: 11_200, observedAt: 1_004_000 })).toBe(11_200_000);
+    expect(seekedTo(paused, { ...paused, observedAt: 1_030_000 })).toBeNull();
+    // Resumed somewhere in the 20 s between the observations: up to 20 s of play explains the step.
+    expect(seekedTo(paused, trackPlaying({ progressMs: 29_000, observedAt: 1_020_000 }))).toBeNull();
+    expect(seekedTo(paused, trackPlaying({ progressMs: 60_000, observedAt: 1_020_000 }))).toBe(60_000_000);
+    // Paused somewhere in between: anywhere from the old position to where play would have got is fine.
+    expect(seekedTo(trackPlaying(), { ...paused, progressMs: 12_000, observedAt: 1_005_000 })).toBeNull();
+    expect(seekedTo(trackPlaying(), { ...paused, progressMs: 40_000, observedAt: 1_005_000 })).toBe(40_000_000);
   });
 
   it('PropertiesChanged carries only what changed', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { err, ok, type Result } from '../../shared/result';
-import type { PlaybackState } from '../../shared/state/now-playing';
+import type { NowPlaying, PlaybackState } from '../../shared/state/now-playing';
 import { memorySink, RootLogger } from '../logging/logger';
 import { ManualClock } from '../testing/manual-clock';
 
 import { trackIdPath } from './metadata';
 import { PLAYER_INTERFACE, ROOT_INTERFACE } from './mpris-names';
 import { mprisObject, type MprisPlayback } from './mpris-object';
-import { playbackOf, trackPlaying, TRACK_URI } from './testing/states';
+import { laptop, playbackOf, trackPlaying, TRACK_URI } from './testing/states';
 
 /** The engine's public commands, recorded; answers as told. */
 function fakeEngine(initial: PlaybackState, answer: Result<null> = ok(null)) {
@@ -38,7 +38,7 @@ function fakeEngine(initial: PlaybackState, answer: Result<null> = ok(null)) {
   return { playback, calls, set: (next: PlaybackState) => (state = next) };
 }
 
-function objectFor(initial: PlaybackState, answer?: Result<null>) {
+function objectFor(initial: PlaybackState, answer?: Result<null>, openUri: ((uri: string) => Promise<Result<null>>) | null = null) {
   const clock = new ManualClock(1_000_000);
   const engine = fakeEngine(initial, answer);
   const raised: string[] = [];
@@ -48,7 +48,7 @@ function objectFor(initial: PlaybackState, answer?: Result<null>) {
     logger: new RootLogger({ sink: memorySink().sink }).scope('mpris'),
     raise: () => raised.push('raise'),
     quit: () => raised.push('quit'),
-    openUri: null,
+    openUri,
   });
   const iface = (name: string) => object.interfaces.find((i) => i.name === name)!;
   const call = (member: string, args: unknown[] = []) => Promise.resolve(iface(PLAYER_INTERFACE).methods[member]!.call(args));
@@ -66,6 +66,22 @@ describe("Trayplay's MPRIS object", () => {
     await t.call('Previous'); // disallowed: nothing
     await t.call('Stop');
     expect(t.engine.calls).toEqual(['togglePlay', 'togglePlay', 'next', 'togglePlay']);
+  });
+
+  it('Pause and Stop never resume a paused player (the engine only toggles); Play does', async () => {
+    const paused: NowPlaying[] = [
+      trackPlaying({ isPlaying: false, disallows: ['pause'] }),
+      { kind: 'ad', isPlaying: false, progressMs: 0, observedAt: 1_000_000, device: laptop },
+      { kind: 'private', isPlaying: false, device: laptop, disallows: [] },
+    ];
+    for (const nowPlaying of paused) {
+      const t = objectFor(playbackOf(nowPlaying));
+      await t.call('Pause');
+      await t.call('Stop');
+      expect(t.engine.calls, nowPlaying.kind).toEqual([]);
+      await t.call('Play');
+      expect(t.engine.calls, nowPlaying.kind).toEqual(['togglePlay']);
+    }
   });
 
   it('read-only: nothing reaches the engine', async () => {
@@ -116,6 +132,35 @@ describe("Trayplay's MPRIS object", () => {
     expect(await t.call('OpenUri', ['file:///etc/passwd'])).toMatchObject({ ok: false, errorName: 'org.freedesktop.DBus.Error.InvalidArgs' });
     expect(await t.call('OpenUri', [TRACK_URI])).toMatchObject({ ok: false, errorName: 'org.mpris.MediaPlayer2.Error.NotSupported' });
     expect(t.iface(ROOT_INTERFACE).read().SupportedUriSchemes).toEqual({ signature: 'as', value: [] });
+  });
+
+  it('OpenUri with a player for URIs: spotify scheme only, links normalised, refusals mapped', async () => {
+    const opened: string[] = [];
+    let answer: Result<null> = ok(null);
+    const openUri = (uri: string) => (opened.push(uri), Promise.resolve(answer));
+    const t = objectFor(playbackOf(trackPlaying()), undefined, openUri);
+    expect(t.iface(ROOT_INTERFACE).read()).toMatchObject({ SupportedUriSchemes: { signature: 'as', value: ['spotify'] }, SupportedMimeTypes: { signature: 'as', value: [] } });
+    const id = TRACK_URI.split(':')[2]!;
+    expect(await t.call('OpenUri', [`https://open.spotify.com/intl-de/track/${id}?si=abc`])).toEqual({ ok: true, body: [] });
+    expect(await t.call('OpenUri', ['spotify:album:1DFixLWuPkv3KT3TnV35m3'])).toEqual({ ok: true, body: [] });
+    expect(opened).toEqual([TRACK_URI, 'spotify:album:1DFixLWuPkv3KT3TnV35m3']);
+    expect(await t.call('OpenUri', ['https://example.com/track/x'])).toMatchObject({ ok: false, errorName: 'org.freedesktop.DBus.Error.InvalidArgs' });
+    answer = err('read_only', 'Controlling playback needs Spotify Premium. Now playing still works.');
+    expect(await t.call('OpenUri', [TRACK_URI])).toEqual({
+      ok: false,
+      errorName: 'org.mpris.MediaPlayer2.Error.NotSupported',
+      message: 'Controlling playback needs Spotify Premium. Now playing still works.',
+    });
+    answer = err('no_active_device', 'Start Spotify on a device first.');
+    expect(await t.call('OpenUri', [TRACK_URI])).toMatchObject({ ok: false, errorName: 'app.trayplay.Error.no_active_device' });
+    expect(opened).toHaveLength(4);
+  });
+
+  it('OpenUri while read-only: NotSupported, and nothing reaches the player', async () => {
+    const opened: string[] = [];
+    const t = objectFor(playbackOf(trackPlaying(), true), undefined, (uri) => (opened.push(uri), Promise.resolve(ok(null))));
+    expect(await t.call('OpenUri', [TRACK_URI])).toMatchObject({ ok: false, errorName: 'org.mpris.MediaPlayer2.Error.NotSupported' });
+    expect(opened).toEqual([]);
   });
 
   it('Raise and Quit reach the shell', async () => {

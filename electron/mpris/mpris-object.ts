@@ -31,17 +31,25 @@ export interface MprisObjectDeps {
   readonly raise: (() => void) | null;
   /** Quits Trayplay; null where the bus may not do that (CanQuit false). */
   readonly quit: (() => void) | null;
-  /** Plays a Spotify URI; null while the engine has no such command (SupportedUriSchemes empty). */
+  /** Plays a Spotify URI (the engine's playUri); null where there is none (SupportedUriSchemes empty, OpenUri NotSupported). */
   readonly openUri: ((uri: string) => Promise<Result<null>>) | null;
 }
 
 const done: BusReply = { ok: true, body: [] };
 const invalidArgs = (message: string): BusReply => ({ ok: false, errorName: 'org.freedesktop.DBus.Error.InvalidArgs', message });
 
-/** The engine's answer as a D-Bus reply: its user-facing message under app.trayplay.Error.<code>. */
+const NOT_SUPPORTED = 'org.mpris.MediaPlayer2.Error.NotSupported';
+const notSupported = (message: string): BusReply => ({ ok: false, errorName: NOT_SUPPORTED, message });
+
+/**
+ * The engine's answer as a D-Bus reply: "this account or state cannot do that" as MPRIS's NotSupported,
+ * anything else under app.trayplay.Error.<code>; the user-facing message either way.
+ */
 async function viaEngine(command: Promise<Result<null>>): Promise<BusReply> {
   const result = await command;
-  return result.ok ? done : { ok: false, errorName: `app.trayplay.Error.${result.error.code}`, message: result.error.message };
+  if (result.ok) return done;
+  const { code, message } = result.error;
+  return code === 'read_only' || code === 'premium_required' ? notSupported(message) : { ok: false, errorName: `app.trayplay.Error.${code}`, message };
 }
 
 const REPEAT_FOR_LOOP: Readonly<Record<string, RepeatMode>> = { None: 'off', Playlist: 'context', Track: 'track' };
@@ -94,7 +102,7 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
     read: () => playerPropertiesAt(state(), clock.now()),
     write: (property, value) => {
       const caps = can();
-      if (!caps.canControl) return done;
+      if (state().controls.readOnly) return done;
       switch (property) {
         case 'Volume': {
           if (typeof value !== 'number' || Number.isNaN(value)) return invalidArgs('Volume is a number from 0 to 1');
@@ -153,7 +161,9 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
         call: ([text]) => {
           const uri = parseSpotifyUri(text);
           if (!uri) return invalidArgs('Trayplay opens Spotify URIs only (spotify:track:… or an open.spotify.com link)');
-          if (!deps.openUri) return { ok: false, errorName: 'org.mpris.MediaPlayer2.Error.NotSupported', message: 'Opening URIs is not supported yet' };
+          if (!deps.openUri) return notSupported('Opening URIs is not supported yet');
+          // No Can* covers OpenUri, so a read-only session says why instead of silently doing nothing.
+          if (state().controls.readOnly) return notSupported(state().controls.readOnlyReason ?? 'Trayplay cannot control playback now');
           return viaEngine(deps.openUri(uri));
         },
       },

@@ -55,7 +55,9 @@ export function playerProperties(playback: PlaybackState): Record<string, BusVal
     CanPlay: b(can.canPlay),
     CanPause: b(can.canPause),
     CanSeek: b(can.canSeek),
-    CanControl: b(can.canControl),
+    // An intrinsic capability the spec says does not change (and is never signalled): Trayplay can be
+    // controlled; a read-only moment turns the other Can* flags off instead.
+    CanControl: b(true),
   };
 }
 

@@ -1,22 +1,33 @@
 import type { MediaSessionStatus } from '../../shared/state/desktop';
-import type { NowPlaying } from '../../shared/state/now-playing';
+import type { Device, NowPlaying } from '../../shared/state/now-playing';
 import type { BusConnection } from '../ports/media-bus';
 
 import type { LocalClientView, LocalHint } from './spotify-client';
 
+/** What identifies the Spotify app on this computer among Spotify Connect devices. */
+export interface ThisComputer {
+  /** This host's name: Spotify names its desktop device after it by default. */
+  readonly hostname: string | null;
+  /** Device ids known to be the Spotify app here (e.g. one the user confirmed); may be empty. */
+  readonly deviceIds: readonly string[];
+}
+
+/** Whether a Spotify Connect device is the Spotify app on this computer: a known id, or a computer named like this host. */
+export function isThisComputer(device: Device, here: ThisComputer): boolean {
+  if (device.id !== null && here.deviceIds.includes(device.id)) return true;
+  if (device.type.toLowerCase() !== 'computer' || !here.hostname) return false;
+  return device.name.trim().toLowerCase() === here.hostname.trim().toLowerCase();
+}
+
 /**
- * Whether the active Spotify Connect device is the Spotify app on this computer: a computer-type device that
- * is named like this host, or that plays the track the local client says it plays (or just played: the
- * Web API may lag the client by a moment, which must not make the decision flap).
+ * Whether the active Spotify Connect device is the Spotify app on this computer while it is on the bus.
+ * The track is no evidence: Spotify Connect mirrors another device's playback into every client, so the
+ * client here shows (and signals) the very track a different computer plays.
  */
-export function localClientIsActive(nowPlaying: NowPlaying, local: LocalClientView, hostname: string | null): boolean {
+export function localClientIsActive(nowPlaying: NowPlaying, local: LocalClientView, here: ThisComputer): boolean {
   if (!local.present) return false;
   const device = nowPlaying.kind === 'item' || nowPlaying.kind === 'private' || nowPlaying.kind === 'ad' ? nowPlaying.device : null;
-  if (!device || device.type.toLowerCase() !== 'computer') return false;
-  if (hostname && device.name.trim().toLowerCase() === hostname.trim().toLowerCase()) return true;
-  if (nowPlaying.kind !== 'item') return false;
-  const uri = nowPlaying.item.uri;
-  return uri !== '' && (uri === local.trackUri || uri === local.previousTrackUri);
+  return device !== null && isThisComputer(device, here);
 }
 
 export interface MediaSessionInput {

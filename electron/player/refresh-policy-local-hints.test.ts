@@ -3,25 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../testing/manual-clock';
 
 import { nextFetchAt, POLICY, type RefreshPolicyInput } from './refresh-policy';
+import { policyInput } from './testing/refresh-policy-fixture';
 import { createSimHarness } from './testing/sim-session';
 
 // The refresh policy leaning on the local Spotify app's MPRIS signals (issue 12): while it is the active
 // device and followed, the cadence is only a safety net; track ends are still probed.
 
-const input = (patch: Partial<RefreshPolicyInput> = {}): RefreshPolicyInput => ({
-  now: 100_000,
-  visibility: 'window',
-  signedIn: true,
-  lastFetchAt: 100_000,
-  isPlaying: true,
-  expectedEndAt: null,
-  lastCommandAt: null,
-  rateLimitedUntil: null,
-  quotaExceededAt: null,
-  failures: 0,
-  wakeRequested: false,
-  ...patch,
-});
+const input = (patch: Partial<RefreshPolicyInput> = {}): RefreshPolicyInput => policyInput(100_000, patch);
 
 describe('refresh policy with local hints', () => {
   it('polls at the safety-net cadence instead of every 10 s (window) or 30 s (tray)', () => {

@@ -2,22 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { cadenceMs, nextFetchAt, POLICY, retryDelayMs, type RefreshPolicyInput } from './refresh-policy';
+import { policyInput } from './testing/refresh-policy-fixture';
 
 const T = 1_000_000;
-const input = (patch: Partial<RefreshPolicyInput> = {}): RefreshPolicyInput => ({
-  now: T,
-  visibility: 'window',
-  signedIn: true,
-  lastFetchAt: T,
-  isPlaying: true,
-  expectedEndAt: null,
-  lastCommandAt: null,
-  rateLimitedUntil: null,
-  quotaExceededAt: null,
-  failures: 0,
-  wakeRequested: false,
-  ...patch,
-});
+const input = (patch: Partial<RefreshPolicyInput> = {}): RefreshPolicyInput => policyInput(T, patch);
 
 describe('nextFetchAt', () => {
   it('fetches at once the first time', () => {
