@@ -1,5 +1,6 @@
 import { err, type Result } from '../../shared/result';
 import type { Controls, Device, NowPlaying, PlaybackState } from '../../shared/state/now-playing';
+import { Emitter } from '../core/emitter';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../ports/clock';
 import type { SpotifyError } from '../spotify/api-errors';
@@ -36,7 +37,8 @@ export class PlaybackSession {
   /** The media session says the local Spotify app is the active device and signals its changes. */
   public localHints = false;
 
-  private readonly listeners = new Set<() => void>();
+  /** A throwing listener is logged and skipped: it must not break a command or leave its entry stuck. */
+  private readonly changes: Emitter;
   private state: PlaybackState;
   private stateJson: string;
 
@@ -50,6 +52,7 @@ export class PlaybackSession {
     },
   ) {
     this.visibility = deps.visibility;
+    this.changes = new Emitter(deps.logger, 'playback onChange');
     this.state = this.compute();
     this.stateJson = JSON.stringify(this.state);
   }
@@ -166,8 +169,7 @@ export class PlaybackSession {
   }
 
   public onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   /** Recomputes the state and tells the listeners if it changed. */
@@ -177,7 +179,7 @@ export class PlaybackSession {
     if (json === this.stateJson) return;
     this.state = next;
     this.stateJson = json;
-    for (const listener of this.listeners) listener();
+    this.changes.emit();
   }
 
   private compute(): PlaybackState {
