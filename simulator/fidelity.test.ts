@@ -125,3 +125,27 @@ describe('transfer with play: true', () => {
     expect(await isPlaying(h)).toBe(true);
   });
 });
+
+describe('command apply lag: rejected commands', () => {
+  it('does not hold the view for a command it rejected (404 device not found, 403 already paused)', async () => {
+    const h = await ready(300);
+    const missing = await api(h.sim, h.token, 'PUT', '/me/player/play?device_id=nope');
+    expect(missing.status).toBe(404);
+    // Paused on the phone right after: nothing accepted is pending, so a read shows it at once.
+    h.sim.control.externalAction({ type: 'pause' });
+    expect(await isPlaying(h)).toBe(false);
+    const refused = await api(h.sim, h.token, 'PUT', '/me/player/pause');
+    expect(refused.status).toBe(403);
+    h.sim.control.externalAction({ type: 'resume' });
+    expect(await isPlaying(h)).toBe(true);
+  });
+
+  it('still holds the view for an accepted command', async () => {
+    const h = await ready(300);
+    expect((await api(h.sim, h.token, 'PUT', '/me/player/shuffle?state=true')).status).toBe(204);
+    h.sim.control.externalAction({ type: 'pause' });
+    expect(await isPlaying(h)).toBe(true);
+    h.clock.advance(300);
+    expect(await isPlaying(h)).toBe(false);
+  });
+});

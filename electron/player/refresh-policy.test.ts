@@ -43,8 +43,10 @@ describe('nextFetchAt', () => {
   it('confirms a command shortly after it', () => {
     const plan = nextFetchAt(input({ lastFetchAt: T - 5000, lastCommandAt: T }));
     expect(plan).toEqual({ at: T + POLICY.confirmDelayMs, reason: 'confirm-command', rateLimited: false });
-    // Already confirmed by a later fetch.
-    expect(nextFetchAt(input({ lastFetchAt: T, lastCommandAt: T - 10 })).reason).toBe('cadence');
+    // A fetch inside Spotify's apply lag cannot confirm it: the confirming read is still due (review B1).
+    expect(nextFetchAt(input({ lastFetchAt: T, lastCommandAt: T - 10 }))).toMatchObject({ at: T - 10 + POLICY.confirmDelayMs, reason: 'confirm-command' });
+    // Already confirmed by a fetch that left after the lag.
+    expect(nextFetchAt(input({ now: T + POLICY.confirmDelayMs, lastFetchAt: T + POLICY.confirmDelayMs, lastCommandAt: T })).reason).toBe('cadence');
   });
 
   it('fetches at once on wake (window shown, resume, network back)', () => {

@@ -115,7 +115,8 @@ export function nextFetchAt(input: RefreshPolicyInput): RefreshPlan {
 
   const candidates: Array<[number, RefreshReason]> = [[last + cadenceMs(input.visibility, input.isPlaying, input.localHints === true), 'cadence']];
   const commandAt = past(input.lastCommandAt);
-  if (commandAt !== null && commandAt >= last) {
+  // Only a read that left confirmDelayMs after the 204 confirms it: one inside the lag (a wake) does not.
+  if (commandAt !== null && commandAt + POLICY.confirmDelayMs > last) {
     candidates.push([commandAt + POLICY.confirmDelayMs, 'confirm-command']);
   }
   if (input.isPlaying && input.expectedEndAt !== null) {

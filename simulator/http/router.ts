@@ -154,9 +154,13 @@ async function api(ctx: SimContext, request: Request, url: URL): Promise<Respons
     return API_PATHS.has(url.pathname) ? apiError(405, 'Method not allowed') : apiError(404, 'Service not found');
   }
   authenticate(ctx, request, route.scopes);
-  // A player command answers at once but shows in reads only after Spotify's apply lag.
-  if (route.scopes === MODIFY) ctx.playback.holdView(ctx.now(), ctx.scenario.commandLagMs);
-  return route.handler(ctx, { request, params: Params.from(url.searchParams) });
+  if (route.scopes !== MODIFY) return route.handler(ctx, { request, params: Params.from(url.searchParams) });
+  // A player command answers at once but shows in reads only after Spotify's apply lag; one Spotify refused
+  // (4xx: the handler answered or threw) changed nothing, so it holds nothing back.
+  const before = ctx.playback.viewBefore(ctx.now());
+  const response = await route.handler(ctx, { request, params: Params.from(url.searchParams) });
+  if (response.ok) ctx.playback.holdView(before, ctx.scenario.commandLagMs);
+  return response;
 }
 
 /** Quota and the rolling 30-second window; only counted requests reach the route. */

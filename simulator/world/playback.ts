@@ -32,7 +32,8 @@ export interface PlaybackView {
   disallows(): Record<string, boolean>;
 }
 
-interface HeldView {
+/** A before-image; from `viewBefore`, `appliesAt` is when it was taken (`holdView` adds the lag). */
+export interface HeldView {
   readonly appliesAt: number;
   readonly state: PlayState;
   readonly devices: DeviceState[];
@@ -136,13 +137,18 @@ export class Playback {
   }
 
   /**
-   * A command is about to change the world: reads keep seeing the world as it is now until `lagMs` from now
-   * (Spotify answers before the change shows). Commands apply in order, each `lagMs` after it came.
+   * A command is about to change the world: what reads keep seeing until it applies (Spotify answers before
+   * the change shows). Pass it to `holdView` once the command was accepted; a rejected one changed nothing.
    */
-  holdView(now: number, lagMs: number): void {
-    if (lagMs <= 0) return;
+  viewBefore(now: number): HeldView {
     const s = this.settle(now);
-    this.held.push({ appliesAt: now + lagMs, state: structuredClone(s), devices: structuredClone(this.devices) });
+    return { appliesAt: now, state: structuredClone(s), devices: structuredClone(this.devices) };
+  }
+
+  /** Reads see `before` until `lagMs` after it was taken. Commands apply in order, each `lagMs` after it came. */
+  holdView(before: HeldView, lagMs: number): void {
+    if (lagMs <= 0) return;
+    this.held.push({ ...before, appliesAt: before.appliesAt + lagMs });
     if (this.held.length > MAX_HELD) this.held.shift();
   }
 
