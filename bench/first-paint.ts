@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { chromium, type Browser } from '@playwright/test';
-import { build } from 'vite';
+// @ts-expect-error -- a plain .mjs script; its one export is declared where it is used.
+import { buildRenderer as buildBothPages } from '../scripts/build-renderer.mjs';
 
 import { startHost, type Host } from '../electron/host/host';
 
@@ -30,7 +31,11 @@ export interface PageFigures {
 
 /** Builds the renderer as `npm run build` does, into a cache folder, so the figures are of the current source. */
 async function buildRenderer(outDir: string): Promise<void> {
-  await build({ configFile: resolve(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await (buildBothPages as (o: { outDir: string; logLevel: 'warn'; configFile: string }) => Promise<void>)({
+    outDir,
+    logLevel: 'warn',
+    configFile: resolve(root, 'vite.config.ts'),
+  });
 }
 
 function pageUrl(host: Host, page: 'index.html' | 'mini.html'): string {
