@@ -54,7 +54,16 @@ const renderer: UserConfig = {
       input: { main: resolve(root, 'renderer/index.html') },
       // React in its own chunk. zod stays out of the first paint: the page checks payloads with schemas
       // generated from the contract; only lazily loaded parts (onboarding, settings) use zod itself.
-      output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } },
+      // The bridge in its own chunk, ahead of React's in the entry's imports: it is evaluated first and asks
+      // for the snapshot while React is still being evaluated (renderer/bridge/boot.ts).
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'bridge', test: /renderer[\\/]bridge[\\/]|shared[\\/]ipc[\\/]|contract-schemas/ },
+          ],
+        },
+      },
     },
   },
 };
