@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Alias, type UserConfig } from 'vite';
 
 import { contractSchemasPlugin } from './vite-plugins/contract-checks-plugin';
+import { earlyBridgePlugin } from './vite-plugins/early-bridge-plugin';
 
 const root = import.meta.dirname;
 const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -29,12 +30,15 @@ const preactAliases: Alias[] = [
   { find: /^react$/, replacement: 'preact/compat' },
 ];
 
+/** The contract bridge, a chunk of its own that each page also loads early (vite-plugins/early-bridge-plugin.ts). */
+const bridgeGroup = { name: 'bridge', test: /renderer[\\/]bridge[\\/]|shared[\\/]ipc[\\/]|shared[\\/]result|contract-schemas/ };
+
 const rendererBase: UserConfig = {
   root: resolve(root, 'renderer'),
   base: './',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [contractSchemasPlugin()],
+  plugins: [contractSchemasPlugin(), earlyBridgePlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
 };
 const rendererBuild = {
@@ -60,7 +64,7 @@ const renderer: UserConfig = {
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'bridge', test: /renderer[\\/]bridge[\\/]|shared[\\/]ipc[\\/]|contract-schemas/ },
+            bridgeGroup,
           ],
         },
       },
@@ -73,6 +77,7 @@ const miniRenderer: UserConfig = {
   ...rendererBase,
   plugins: [
     contractSchemasPlugin(),
+    earlyBridgePlugin(),
     {
       name: 'trayplay:preact-missing',
       buildStart() {
@@ -84,7 +89,7 @@ const miniRenderer: UserConfig = {
   build: {
     ...rendererBuild,
     emptyOutDir: false,
-    rollupOptions: { input: { mini: resolve(root, 'renderer/mini.html') } },
+    rollupOptions: { input: { mini: resolve(root, 'renderer/mini.html') }, output: { codeSplitting: { groups: [bridgeGroup] } } },
   },
 };
 
