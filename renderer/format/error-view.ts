@@ -67,21 +67,39 @@ export function errorView(error: Pick<AppError, 'code' | 'message'>): ErrorView 
   return { text: entry.useMain && main !== '' ? main : entry.text, action: entry.action };
 }
 
-/** The fixing action of a now-playing state that shows no track (offline, quota, refused app, signed out). */
+/** The fixing action of a now-playing state that shows no track (offline, quota, signed out, an error). */
 export function unavailableAction(nowPlaying: NowPlaying): FixAction {
-  if (nowPlaying.kind !== 'unavailable') return none;
+  return unavailableActions(nowPlaying)[0] ?? none;
+}
+
+/**
+ * Every fixing action of a state that shows no track. An `error` state is probed once by "Retry now"; when
+ * main says which error it is, that code's action from the table above comes too (a refused app: the dashboard).
+ */
+function unavailableActions(nowPlaying: NowPlaying): readonly FixAction[] {
+  if (nowPlaying.kind !== 'unavailable') return [];
   switch (nowPlaying.reason) {
     case 'offline':
-    case 'error':
-      return retryNow;
+      return [retryNow];
+    case 'error': {
+      const code = errorCodeOf(nowPlaying);
+      const fix = code === null ? none : ERRORS[code].action;
+      return fix.kind === 'none' || fix.kind === 'retry' ? [retryNow] : [retryNow, fix];
+    }
     case 'quotaExceeded':
-      return tryAgain;
+      return [tryAgain];
     case 'signedOut':
-      return { kind: 'signIn' };
+      return [{ kind: 'signIn' }];
     case 'loading':
     case 'rateLimited':
-      return none;
+      return [];
   }
+}
+
+/** The code of an `error` state. Main versions that sent none named the dashboard in the message when the app was refused. */
+function errorCodeOf(nowPlaying: Extract<NowPlaying, { kind: 'unavailable' }>): ErrorCode | null {
+  if (nowPlaying.code !== undefined) return nowPlaying.code;
+  return nowPlaying.message.includes(DASHBOARD_URL) ? 'app_not_authorized' : null;
 }
 
 /** The fixing action beside a stale-state notice (the last track still shows): probe once, or none while waiting is right. */
@@ -98,8 +116,10 @@ export function noticeAction(notice: PlaybackNotice | null): FixAction {
   }
 }
 
-/** The one action a window offers for its playback state, if any. */
-export function playbackAction(nowPlaying: NowPlaying, notice: PlaybackNotice | null): FixAction {
-  const direct = unavailableAction(nowPlaying);
-  return direct.kind === 'none' ? noticeAction(notice) : direct;
+/** The actions a window offers for its playback state, in the order shown (none when all is well). */
+export function playbackActions(nowPlaying: NowPlaying, notice: PlaybackNotice | null): readonly FixAction[] {
+  const direct = unavailableActions(nowPlaying);
+  if (direct.length > 0) return direct;
+  const beside = noticeAction(notice);
+  return beside.kind === 'none' ? [] : [beside];
 }
