@@ -78,6 +78,11 @@ test('Spotify refusing the app: the window says what to check, and "Retry now" l
   await mini.goto(pageUrl(app, 'mini.html'));
   await expect(mini.getByTestId('fix-retry')).toHaveText('Retry now');
   await expect(mini.getByTestId('fix-dashboard')).toHaveAttribute('href', 'https://developer.spotify.com/dashboard');
+  // Nothing cut off at the compact size: both actions sit inside the window.
+  for (const id of ['fix-retry', 'fix-dashboard']) {
+    const box = await mini.getByTestId(id).boundingBox();
+    expect((box?.y ?? Infinity) + (box?.height ?? 0), id).toBeLessThanOrEqual(MINI_VIEWPORTS.compact.height);
+  }
   await expectNoAxeViolations(mini, 'mini, app refused');
   await mini.close();
   control.setScenario({ userAllowListed: true });

@@ -31,7 +31,9 @@ const retryNow: FixAction = { kind: 'retry', label: 'Retry now' };
  * The one place each error code gets its user text and fixing action. `useMain` says whether main's message is
  * written for users (domain errors) or internal (transport and contract errors, which name channels).
  */
-const ERRORS: Readonly<Record<ErrorCode, { readonly text: string; readonly action: FixAction; readonly useMain: boolean }>> = {
+const ERRORS: Readonly<
+  Record<ErrorCode, { readonly text: string; readonly action: FixAction; readonly useMain: boolean; /** A now-playing `error` state's heading. */ readonly title?: string }>
+> = {
   invalid_payload: { text: 'Trayplay could not send that request. Please try again.', action: none, useMain: false },
   invalid_reply: { text: 'Trayplay got an answer it did not understand. It has been logged.', action: none, useMain: false },
   unknown_channel: { text: 'This window and Trayplay are different versions. Restart Trayplay.', action: none, useMain: false },
@@ -57,7 +59,12 @@ const ERRORS: Readonly<Record<ErrorCode, { readonly text: string; readonly actio
   timeout: { text: 'Spotify did not answer in time.', action: retryNow, useMain: true },
   not_found: { text: 'Spotify could not find that.', action: none, useMain: true },
   read_only: { text: 'Controls need Spotify Premium. Now playing still works.', action: none, useMain: true },
-  app_not_authorized: { text: 'Spotify refused this app for your account.', action: { kind: 'openDashboard' }, useMain: true },
+  app_not_authorized: {
+    text: 'Spotify refused this app for your account.',
+    action: { kind: 'openDashboard' },
+    useMain: true,
+    title: 'Spotify refused this app',
+  },
 };
 
 /** An error as the user sees it. */
@@ -94,6 +101,13 @@ function unavailableActions(nowPlaying: NowPlaying): readonly FixAction[] {
     case 'rateLimited':
       return [];
   }
+}
+
+/** The heading of an `error` state that names its code (null: the reason's own heading). */
+export function errorStateTitle(nowPlaying: Extract<NowPlaying, { kind: 'unavailable' }>): string | null {
+  if (nowPlaying.reason !== 'error') return null;
+  const code = errorCodeOf(nowPlaying);
+  return code === null ? null : (ERRORS[code].title ?? null);
 }
 
 /** The code of an `error` state. Main versions that sent none named the dashboard in the message when the app was refused. */

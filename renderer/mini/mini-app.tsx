@@ -140,8 +140,13 @@ function MiniPlayer({ state, mode, onMenu }: MiniPlayerProps): ReactElement {
             <AlbumArt view={view} size="small" />
             <div className="mini__body">
               {text}
-              <ProgressBar progress={view.progress} seek={controls.seek} />
-              <FullControls view={view} controls={controls} onMenu={onMenu} />
+              {/* With no track nothing can be sought or played (every control is off): the fixing actions take their rows, so nothing is cut off. */}
+              {view.kind === 'unavailable' ? null : (
+                <>
+                  <ProgressBar progress={view.progress} seek={controls.seek} />
+                  <FullControls view={view} controls={controls} onMenu={onMenu} />
+                </>
+              )}
             </div>
           </div>
           {mode === 'expanded' ? (
