@@ -31,7 +31,7 @@ const preactAliases: Alias[] = [
 ];
 
 /** The contract bridge, a chunk of its own that each page also loads early (vite-plugins/early-bridge-plugin.ts). */
-const bridgeGroup = { name: 'bridge', test: /renderer[\\/]bridge[\\/]|shared[\\/]ipc[\\/]|shared[\\/]result|contract-schemas/ };
+const bridgeGroup = { name: 'bridge', test: /renderer[\\/]bridge[\\/]|shared[\\/]ipc[\\/]|contract-schemas/ };
 
 const rendererBase: UserConfig = {
   root: resolve(root, 'renderer'),
