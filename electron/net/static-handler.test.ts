@@ -28,7 +28,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'assets', 'main-DAlUKNYa.css'), `body{color:red}${'.a{margin:0}'.repeat(300)}`);
   writeFileSync(join(dir, 'assets', 'art.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]));
   writeFileSync(join(dir, 'icon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(100)}</svg>`);
-  handler = createStaticHandler({ root: dir, origin: APP_ORIGIN, csp: () => CSP });
+  handler = createStaticHandler({ root: dir, origin: APP_ORIGIN, csp: () => CSP, compress: true });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -84,6 +84,14 @@ describe('static handler — compression', () => {
     expect((await bytes(response)).length).toBe(0);
   });
 
+  it('sends identity where compression is off (app://: local pages gain nothing, the shell need not decode)', async () => {
+    const local = createStaticHandler({ root: dir, origin: APP_ORIGIN, csp: () => CSP });
+    const response = await local(new Request(`${APP_ORIGIN}/assets/main-DAlUKNYa.js`, { headers: { 'accept-encoding': 'br, gzip' } }));
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect((await bytes(response)).toString('utf8')).toBe(SCRIPT);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('picks the coding from Accept-Encoding by quality', () => {
     expect(chooseEncoding(null)).toBe('identity');
     expect(chooseEncoding('gzip, br')).toBe('br');
@@ -125,7 +133,7 @@ describe('static handler — over the headless host', () => {
     const server = createServer((request, response) => void serve(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    serve = serveStaticOverHttp(createStaticHandler({ root: dir, origin: `http://127.0.0.1:${port}`, csp: () => CSP }), () => port);
+    serve = serveStaticOverHttp(createStaticHandler({ root: dir, origin: `http://127.0.0.1:${port}`, csp: () => CSP, compress: true }), () => port);
     try {
       const { headers, body } = await new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
         httpGet({ host: '127.0.0.1', port, path: '/assets/main-DAlUKNYa.js', headers: { 'accept-encoding': 'gzip, br' } }, (response) => {

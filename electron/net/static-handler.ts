@@ -14,6 +14,11 @@ export interface StaticHandlerOptions {
   readonly origin: string;
   /** The Content-Security-Policy of this shell, asked per page so it can follow demo mode's art server. */
   readonly csp: () => string;
+  /**
+   * Brotli/gzip text assets for requests that accept them: the host over HTTP. Off for app://, where the pages
+   * are read from disk in the same process (nothing to save) and custom-scheme responses are not content-decoded.
+   */
+  readonly compress?: boolean;
 }
 
 export type StaticHandler = (request: Request) => Promise<Response>;
@@ -148,7 +153,7 @@ export function createStaticHandler(options: StaticHandlerOptions): StaticHandle
       // The page's bytes follow the CSP (demo mode changes it): part of what the cached compression is of.
       version = `${version}:${csp}`;
     }
-    if (isCompressible(type)) {
+    if (options.compress === true && isCompressible(type)) {
       // Every compressible answer varies by the request's codings, the identity one included.
       headers.vary = 'Accept-Encoding';
       const encoding = chooseEncoding(request.headers.get('accept-encoding'));
