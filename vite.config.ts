@@ -5,6 +5,7 @@ import { defineConfig, type Alias, type UserConfig } from 'vite';
 
 import { contractSchemasPlugin } from './vite-plugins/contract-checks-plugin';
 import { earlyBridgePlugin } from './vite-plugins/early-bridge-plugin';
+import { firstPaintGuardPlugin } from './vite-plugins/first-paint-guard-plugin';
 
 const root = import.meta.dirname;
 const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -38,7 +39,7 @@ const rendererBase: UserConfig = {
   base: './',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [contractSchemasPlugin(), earlyBridgePlugin()],
+  plugins: [contractSchemasPlugin(), earlyBridgePlugin(), firstPaintGuardPlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
 };
 const rendererBuild = {
@@ -78,6 +79,7 @@ const miniRenderer: UserConfig = {
   plugins: [
     contractSchemasPlugin(),
     earlyBridgePlugin(),
+    firstPaintGuardPlugin(),
     {
       name: 'trayplay:preact-missing',
       buildStart() {
