@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { run as authSoak } from './auth-soak';
+import { run as firstPaint } from './first-paint';
 import { run as mprisBus } from './mpris-bus';
 import { run as mprisSession } from './mpris-session';
 import { run as commandOverhead } from './playback-command-overhead';
@@ -22,6 +23,7 @@ const benches: ReadonlyArray<readonly [string, () => Promise<Record<string, unkn
   ['ws-flood', wsFlood],
   ['mpris-session', mprisSession],
   ['mpris-bus', mprisBus],
+  ['first-paint', () => firstPaint()],
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -72,6 +72,19 @@ test('Spotify refusing the app: the window says what to check, and "Retry now" l
   await expect(page.getByTestId('fix-dashboard')).toHaveAttribute('href', 'https://developer.spotify.com/dashboard');
   await noInternalText(page);
   await expectNoAxeViolations(page, 'main, app refused');
+  // The mini-player offers the same two actions.
+  const mini = await page.context().newPage();
+  await mini.setViewportSize(MINI_VIEWPORTS.compact);
+  await mini.goto(pageUrl(app, 'mini.html'));
+  await expect(mini.getByTestId('fix-retry')).toHaveText('Retry now');
+  await expect(mini.getByTestId('fix-dashboard')).toHaveAttribute('href', 'https://developer.spotify.com/dashboard');
+  // Nothing cut off at the compact size: both actions sit inside the window.
+  for (const id of ['fix-retry', 'fix-dashboard']) {
+    const box = await mini.getByTestId(id).boundingBox();
+    expect((box?.y ?? Infinity) + (box?.height ?? 0), id).toBeLessThanOrEqual(MINI_VIEWPORTS.compact.height);
+  }
+  await expectNoAxeViolations(mini, 'mini, app refused');
+  await mini.close();
   control.setScenario({ userAllowListed: true });
   await retry.click();
   await expect(page.getByTestId('now-playing')).toHaveAttribute('data-kind', 'item', { timeout: 15_000 });

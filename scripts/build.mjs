@@ -1,6 +1,8 @@
-// Builds the three bundles: renderer pages, the main process and the sandboxed preload.
+// Builds the bundles: the renderer's two pages, the main process and the sandboxed preload.
 import { build } from 'vite';
 
-for (const mode of ['production', 'main', 'preload']) {
-  await build({ mode, logLevel: process.env.CI ? 'warn' : 'info' });
-}
+import { buildRenderer } from './build-renderer.mjs';
+
+const logLevel = process.env.CI ? 'warn' : 'info';
+await buildRenderer({ logLevel });
+for (const mode of ['main', 'preload']) await build({ mode, logLevel });

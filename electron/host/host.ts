@@ -130,6 +130,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const handler = createStaticHandler({
     root: options.rendererDir,
     origin: origin(),
+    compress: true,
     csp: () => rendererCsp({ shell: 'web', wsOrigin: origin().replace('http:', 'ws:'), demoArtOrigin: services.demoArtOrigin() }),
   });
   serve = serveStaticOverHttp(handler, () => port);

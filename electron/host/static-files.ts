@@ -19,7 +19,14 @@ export function serveStaticOverHttp(
     if (!isOriginFormTarget(request.url)) return plain(400, 'Bad request');
     let answer: Response;
     try {
-      answer = await handler(new Request(`http://127.0.0.1:${port()}${request.url}`, { method: request.method ?? 'GET' }));
+      // Only the header the handler reads: which codings the browser takes (compressed assets).
+      const accept = request.headers['accept-encoding'];
+      answer = await handler(
+        new Request(`http://127.0.0.1:${port()}${request.url}`, {
+          method: request.method ?? 'GET',
+          headers: typeof accept === 'string' ? { 'accept-encoding': accept } : {},
+        }),
+      );
     } catch {
       return plain(400, 'Bad request');
     }

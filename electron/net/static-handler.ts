@@ -1,6 +1,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 
+import { chooseEncoding, createCompressionCache, isCompressible } from './content-encoding';
+
 /**
  * The one implementation that serves the built renderer: Electron's `app://trayplay` handler and the headless
  * host's HTTP server both call it. A web-standard `Request → Response` function, so it is tested in plain Node.
@@ -12,6 +14,11 @@ export interface StaticHandlerOptions {
   readonly origin: string;
   /** The Content-Security-Policy of this shell, asked per page so it can follow demo mode's art server. */
   readonly csp: () => string;
+  /**
+   * Brotli/gzip text assets for requests that accept them: the host over HTTP. Off for app://, where the pages
+   * are read from disk in the same process (nothing to save) and custom-scheme responses are not content-decoded.
+   */
+  readonly compress?: boolean;
 }
 
 export type StaticHandler = (request: Request) => Promise<Response>;
@@ -67,6 +74,15 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
+/** Vite's output names: `assets/<name>-<8-char hash>.<ext>`. Their content never changes under that name. */
+const HASHED_ASSET = /^[\w.-]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Hashed assets are cached for good; pages (and anything unhashed) are revalidated on every load. */
+function cacheControl(segments: readonly string[]): string {
+  return segments.length === 2 && segments[0] === 'assets' && HASHED_ASSET.test(segments[1] ?? '') ? IMMUTABLE : 'no-cache';
+}
+
 function notFound(status = 404, text = 'Not found'): Response {
   return new Response(text, { status, headers: { ...baseHeaders(), 'content-type': 'text/plain; charset=utf-8' } });
 }
@@ -93,6 +109,8 @@ export function createStaticHandler(options: StaticHandlerOptions): StaticHandle
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   };
 
+  const compressed = createCompressionCache();
+
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { ...baseHeaders(), allow: 'GET, HEAD' } });
@@ -114,22 +132,40 @@ export function createStaticHandler(options: StaticHandlerOptions): StaticHandle
 
     const file = join(root, ...segments);
     let body: Buffer;
+    let real: string;
+    let version: string;
     try {
       // Symlinks may not lead out of the root either.
-      const real = await realpath(file);
-      if (!inside(await rootReal(), real) || !(await stat(real)).isFile()) return notFound();
+      real = await realpath(file);
+      const info = await stat(real);
+      if (!inside(await rootReal(), real) || !info.isFile()) return notFound();
       body = await readFile(real);
+      version = `${info.mtimeMs}:${info.size}`;
     } catch {
       return notFound();
     }
-    const headers: Record<string, string> = { ...baseHeaders(), 'content-type': type };
-    let payload: Uint8Array | string = body;
+    const headers: Record<string, string> = { ...baseHeaders(), 'content-type': type, 'cache-control': cacheControl(segments) };
+    let bytes: Uint8Array = body;
     if (type.startsWith('text/html')) {
       const csp = options.csp();
       headers['content-security-policy'] = csp;
-      payload = withCspMeta(body.toString('utf8'), csp);
+      bytes = Buffer.from(withCspMeta(body.toString('utf8'), csp), 'utf8');
+      // The page's bytes follow the CSP (demo mode changes it): part of what the cached compression is of.
+      version = `${version}:${csp}`;
     }
-    const bytes = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
+    if (options.compress === true && isCompressible(type)) {
+      // Every compressible answer varies by the request's codings, the identity one included.
+      headers.vary = 'Accept-Encoding';
+      const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+      if (encoding !== 'identity') {
+        try {
+          bytes = await compressed(real, version, bytes, encoding);
+          headers['content-encoding'] = encoding;
+        } catch {
+          // Uncompressed is still a correct answer.
+        }
+      }
+    }
     headers['content-length'] = String(bytes.byteLength);
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(bytes), { status: 200, headers });
   };

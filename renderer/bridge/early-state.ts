@@ -2,6 +2,8 @@ import type { TrayplayApi } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { AppState } from '../../shared/state/app-state';
 
+import { markBoot } from './boot-marks';
+
 /** The snapshot asked for before React mounts, and any push that arrived meanwhile. */
 export interface EarlyState {
   readonly snapshot: Promise<Result<AppState>>;
@@ -9,6 +11,8 @@ export interface EarlyState {
   latestPush(): AppState | null;
   /** Stops buffering pushes (the window's own subscription has taken over). */
   release(): void;
+  /** The newest state already here (the snapshot's, if it answered, or a push), for the first frame. */
+  current(): AppState | null;
 }
 
 const early = new WeakMap<TrayplayApi, EarlyState>();
@@ -23,7 +27,26 @@ export function requestStateEarly(api: TrayplayApi): void {
   const unsubscribe = api.app.onState((state) => {
     if (latest === null || state.rev > latest.rev) latest = state;
   });
-  early.set(api, { snapshot: api.app.getState(), latestPush: () => latest, release: unsubscribe });
+  let answered: AppState | null = null;
+  markBoot('trayplay:state-requested');
+  const snapshot = api.app.getState();
+  void snapshot.then(
+    (reply) => {
+      markBoot('trayplay:state-received');
+      if (reply.ok) answered = reply.value;
+    },
+    () => undefined,
+  );
+  const current = (): AppState | null => {
+    if (answered === null || latest === null) return answered ?? latest;
+    return answered.rev >= latest.rev ? answered : latest;
+  };
+  early.set(api, { snapshot, latestPush: () => latest, release: unsubscribe, current });
+}
+
+/** What the early request has brought so far, without taking it (the window's first render reads it). */
+export function peekEarlyState(api: TrayplayApi): AppState | null {
+  return early.get(api)?.current() ?? null;
 }
 
 /** The early request for this API, once: later callers (a remount, a reconnection) ask again themselves. */

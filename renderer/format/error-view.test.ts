@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ErrorCodeSchema } from '../../shared/result';
 
-import { errorView, unavailableAction } from './error-view';
+import { DASHBOARD_URL, errorView, playbackActions, unavailableAction } from './error-view';
 
 describe('error view', () => {
   it('never shows internal messages: no channel names reach the user', () => {
@@ -34,5 +34,19 @@ describe('error view', () => {
     expect(unavailable('quotaExceeded')).toEqual({ kind: 'retry', label: 'Try again' });
     expect(unavailable('signedOut')).toEqual({ kind: 'signIn' });
     expect(unavailable('loading')).toEqual({ kind: 'none' });
+  });
+
+  it('maps the app-refused state from its error code, in the same table as the errors', () => {
+    const refused = { kind: 'unavailable', reason: 'error', code: 'app_not_authorized', message: 'Spotify does not let this app use your account.', retryAt: null } as const;
+    // Retry probes once (after the dashboard is fixed); the dashboard is where it gets fixed.
+    expect(playbackActions(refused, null)).toEqual([{ kind: 'retry', label: 'Retry now' }, { kind: 'openDashboard' }]);
+    // An error with no code: only the probe.
+    expect(playbackActions({ ...refused, code: undefined, message: 'Playing something Trayplay cannot show.' }, null)).toEqual([
+      { kind: 'retry', label: 'Retry now' },
+    ]);
+    // Main before it sent the code named the dashboard in its message.
+    expect(playbackActions({ ...refused, code: undefined, message: `Fix it at ${DASHBOARD_URL}.` }, null)).toContainEqual({ kind: 'openDashboard' });
+    expect(playbackActions({ kind: 'idle' }, { kind: 'offline', message: '', retryAt: null })).toEqual([{ kind: 'retry', label: 'Retry now' }]);
+    expect(playbackActions({ kind: 'idle' }, null)).toEqual([]);
   });
 });

@@ -31,7 +31,9 @@ const retryNow: FixAction = { kind: 'retry', label: 'Retry now' };
  * The one place each error code gets its user text and fixing action. `useMain` says whether main's message is
  * written for users (domain errors) or internal (transport and contract errors, which name channels).
  */
-const ERRORS: Readonly<Record<ErrorCode, { readonly text: string; readonly action: FixAction; readonly useMain: boolean }>> = {
+const ERRORS: Readonly<
+  Record<ErrorCode, { readonly text: string; readonly action: FixAction; readonly useMain: boolean; /** A now-playing `error` state's heading. */ readonly title?: string }>
+> = {
   invalid_payload: { text: 'Trayplay could not send that request. Please try again.', action: none, useMain: false },
   invalid_reply: { text: 'Trayplay got an answer it did not understand. It has been logged.', action: none, useMain: false },
   unknown_channel: { text: 'This window and Trayplay are different versions. Restart Trayplay.', action: none, useMain: false },
@@ -57,7 +59,12 @@ const ERRORS: Readonly<Record<ErrorCode, { readonly text: string; readonly actio
   timeout: { text: 'Spotify did not answer in time.', action: retryNow, useMain: true },
   not_found: { text: 'Spotify could not find that.', action: none, useMain: true },
   read_only: { text: 'Controls need Spotify Premium. Now playing still works.', action: none, useMain: true },
-  app_not_authorized: { text: 'Spotify refused this app for your account.', action: { kind: 'openDashboard' }, useMain: true },
+  app_not_authorized: {
+    text: 'Spotify refused this app for your account.',
+    action: { kind: 'openDashboard' },
+    useMain: true,
+    title: 'Spotify refused this app',
+  },
 };
 
 /** An error as the user sees it. */
@@ -67,21 +74,46 @@ export function errorView(error: Pick<AppError, 'code' | 'message'>): ErrorView 
   return { text: entry.useMain && main !== '' ? main : entry.text, action: entry.action };
 }
 
-/** The fixing action of a now-playing state that shows no track (offline, quota, refused app, signed out). */
+/** The fixing action of a now-playing state that shows no track (offline, quota, signed out, an error). */
 export function unavailableAction(nowPlaying: NowPlaying): FixAction {
-  if (nowPlaying.kind !== 'unavailable') return none;
+  return unavailableActions(nowPlaying)[0] ?? none;
+}
+
+/**
+ * Every fixing action of a state that shows no track. An `error` state is probed once by "Retry now"; when
+ * main says which error it is, that code's action from the table above comes too (a refused app: the dashboard).
+ */
+function unavailableActions(nowPlaying: NowPlaying): readonly FixAction[] {
+  if (nowPlaying.kind !== 'unavailable') return [];
   switch (nowPlaying.reason) {
     case 'offline':
-    case 'error':
-      return retryNow;
+      return [retryNow];
+    case 'error': {
+      const code = errorCodeOf(nowPlaying);
+      const fix = code === null ? none : ERRORS[code].action;
+      return fix.kind === 'none' || fix.kind === 'retry' ? [retryNow] : [retryNow, fix];
+    }
     case 'quotaExceeded':
-      return tryAgain;
+      return [tryAgain];
     case 'signedOut':
-      return { kind: 'signIn' };
+      return [{ kind: 'signIn' }];
     case 'loading':
     case 'rateLimited':
-      return none;
+      return [];
   }
+}
+
+/** The heading of an `error` state that names its code (null: the reason's own heading). */
+export function errorStateTitle(nowPlaying: Extract<NowPlaying, { kind: 'unavailable' }>): string | null {
+  if (nowPlaying.reason !== 'error') return null;
+  const code = errorCodeOf(nowPlaying);
+  return code === null ? null : (ERRORS[code].title ?? null);
+}
+
+/** The code of an `error` state. Main versions that sent none named the dashboard in the message when the app was refused. */
+function errorCodeOf(nowPlaying: Extract<NowPlaying, { kind: 'unavailable' }>): ErrorCode | null {
+  if (nowPlaying.code !== undefined) return nowPlaying.code;
+  return nowPlaying.message.includes(DASHBOARD_URL) ? 'app_not_authorized' : null;
 }
 
 /** The fixing action beside a stale-state notice (the last track still shows): probe once, or none while waiting is right. */
@@ -98,8 +130,10 @@ export function noticeAction(notice: PlaybackNotice | null): FixAction {
   }
 }
 
-/** The one action a window offers for its playback state, if any. */
-export function playbackAction(nowPlaying: NowPlaying, notice: PlaybackNotice | null): FixAction {
-  const direct = unavailableAction(nowPlaying);
-  return direct.kind === 'none' ? noticeAction(notice) : direct;
+/** The actions a window offers for its playback state, in the order shown (none when all is well). */
+export function playbackActions(nowPlaying: NowPlaying, notice: PlaybackNotice | null): readonly FixAction[] {
+  const direct = unavailableActions(nowPlaying);
+  if (direct.length > 0) return direct;
+  const beside = noticeAction(notice);
+  return beside.kind === 'none' ? [] : [beside];
 }

@@ -51,6 +51,15 @@ describe('nowPlayingView', () => {
   });
 });
 
+describe('nowPlayingView — errors with a code', () => {
+  it('titles the app-refused state by its code, not as a lost connection', () => {
+    const refused = nowPlayingView({ kind: 'unavailable', reason: 'error', code: 'app_not_authorized', message: 'Spotify does not let this app use your account.', retryAt: null });
+    expect(refused.title).toBe('Spotify refused this app');
+    expect(refused.subtitle).toBe('Spotify does not let this app use your account.');
+    expect(nowPlayingView({ kind: 'unavailable', reason: 'error', message: '', retryAt: null }).title).toBe('Can’t reach Spotify');
+  });
+});
+
 describe('controlStates', () => {
   it('keeps transport and volume in a private session, as Spotify’s disallows say', () => {
     const states = controlStates(playback(privateSession({ isPlaying: true, disallows: ['previous'] })));

@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/assert-never';
 import type { Device, NowPlaying, PlaybackState, PlayerAction, RepeatMode } from '../../shared/state/now-playing';
 
+import { errorStateTitle } from './error-view';
 import type { ProgressObservation } from './progress';
 
 /** What the now-playing panel and the mini-player show, whatever the state. Never blank. */
@@ -94,12 +95,13 @@ export function nowPlayingView(nowPlaying: NowPlaying): NowPlayingView {
       };
     case 'unavailable': {
       const message = nowPlaying.message.trim();
+      const title = errorStateTitle(nowPlaying) ?? UNAVAILABLE_TITLES[nowPlaying.reason];
       return {
         ...base,
         kind: 'unavailable',
-        title: UNAVAILABLE_TITLES[nowPlaying.reason],
+        title,
         subtitle: message.length > 0 ? message : UNAVAILABLE_HINTS[nowPlaying.reason],
-        artLabel: UNAVAILABLE_TITLES[nowPlaying.reason],
+        artLabel: title,
         retryAt: nowPlaying.retryAt,
       };
     }

@@ -123,4 +123,21 @@ describe('useAppState', () => {
     expect(fake.calls.filter(([channel]) => channel === 'app:getState')).toHaveLength(1);
     await view.unmount();
   });
+
+  it('paints the early snapshot in the first frame when it arrived before React mounted', async () => {
+    const fake = createFakeApi({ 'app:getState': () => ok(appState({ rev: 8 })) });
+    requestStateEarly(fake.api);
+    // Let the reply settle, as it does while the framework is evaluated.
+    await perform(() => undefined);
+    const seen: string[] = [];
+    function Recorder(): ReactElement {
+      const state = useAppState(fake.api);
+      seen.push(state === null ? 'none' : String(state.rev));
+      return <p data-testid="rev">{seen.at(-1)}</p>;
+    }
+    const view = await render(<Recorder />);
+    expect(seen[0]).toBe('8');
+    expect(seen).not.toContain('none');
+    await view.unmount();
+  });
 });

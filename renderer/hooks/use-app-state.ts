@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 
 import type { TrayplayApi } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { AppState } from '../../shared/state/app-state';
 import type { Connection } from '../bridge/connection';
-import { takeEarlyState } from '../bridge/early-state';
+import { markBoot } from '../bridge/boot-marks';
+import { peekEarlyState, takeEarlyState } from '../bridge/early-state';
 import { logToMain } from '../bridge/log';
 
 /** Keeps the state with the higher `rev`, so a late snapshot never overwrites a newer push. */
@@ -22,7 +23,8 @@ const RETRY_MAX_MS = 10_000;
  * its `rev` may start over).
  */
 export function useAppState(api: TrayplayApi, connection?: Connection): AppState | null {
-  const [state, setState] = useState<AppState | null>(null);
+  // The first frame already shows the state when the early request has been answered (renderer/bridge/boot.ts).
+  const [state, setState] = useState<AppState | null>(() => peekEarlyState(api));
 
   useEffect(() => {
     let latest: AppState | null = null;
@@ -76,6 +78,10 @@ export function useAppState(api: TrayplayApi, connection?: Connection): AppState
       unwatch?.();
     };
   }, [api, connection]);
+
+  useLayoutEffect(() => {
+    if (state !== null) markBoot('trayplay:state-rendered');
+  }, [state]);
 
   return state;
 }

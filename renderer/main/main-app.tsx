@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactElement } from 'react';
+import { lazy, Suspense, useDeferredValue, useState, type ReactElement } from 'react';
 
 import type { TrayplayApi } from '../../shared/contract';
 import type { AppState } from '../../shared/state/app-state';
@@ -110,14 +110,21 @@ function Player({ state }: { readonly state: AppState }): ReactElement {
   const activeDevice =
     nowPlaying.kind === 'item' || nowPlaying.kind === 'private' ? (nowPlaying.device.id ?? nowPlaying.device.name) : '';
   const view = nowPlayingView(nowPlaying);
+  // The sections (and the zod they bring) are asked for in a render after the one that commits the title,
+  // so fetching and compiling them does not hold up its paint.
+  const sectionsDue = useDeferredValue(true, false);
   useDocumentTitle(view.kind === 'item' ? `${view.title} — ${view.subtitle} · Trayplay` : 'Trayplay');
   return (
     <>
       <PlayerShortcuts playback={state.playback} />
       <NowPlayingPanel playback={state.playback} />
-      <Suspense fallback={<div className="sections" aria-busy="true" />}>
-        <Sections state={state} activeDevice={activeDevice} />
-      </Suspense>
+      {sectionsDue ? (
+        <Suspense fallback={sectionsPlaceholder}>
+          <Sections state={state} activeDevice={activeDevice} />
+        </Suspense>
+      ) : (
+        sectionsPlaceholder
+      )}
     </>
   );
 }
@@ -130,6 +137,8 @@ function SettingsView({ state, platform }: { readonly state: AppState; readonly 
     </Suspense>
   );
 }
+
+const sectionsPlaceholder = <div className="sections" aria-busy="true" />;
 
 // Devices, the account (with the Client ID onboarding) and settings load after the player has painted.
 const Sections = lazy(() => import('./sections').then((m) => ({ default: m.Sections })));

@@ -1,8 +1,10 @@
+// First: starts the snapshot request before the framework below is evaluated.
+import '../bridge/boot';
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { getApi, getConnection } from '../bridge/api';
-import { requestStateEarly } from '../bridge/early-state';
 import { forwardWindowErrors } from '../bridge/log';
 import { ErrorBoundary } from '../components/common/error-boundary';
 import { applyTheme } from '../theme';
@@ -12,8 +14,6 @@ import { MainApp } from './main-app';
 // The OS's light or dark until the preferences arrive with the snapshot.
 applyTheme('system');
 const api = getApi();
-// The snapshot travels while React renders its first frame.
-requestStateEarly(api);
 forwardWindowErrors(api, window, 'main');
 
 const container = document.getElementById('root');

@@ -77,4 +77,15 @@ describe('mini-player', () => {
     await click(view.container.querySelector('.error-banner .button')!);
     expect(view.channels()).toContain('window:showMain');
   });
+
+  it('when Spotify refuses the app, links to the dashboard as well as retrying, in every size', async () => {
+    const refused = { kind: 'unavailable', reason: 'error', code: 'app_not_authorized', message: 'Spotify does not let this app use your account.', retryAt: null } as const;
+    for (const mode of ['bar', 'compact'] as const) {
+      view = await mount(appState({ playback: playback(refused), preferences: { ...appState().preferences, mini: { ...appState().preferences.mini, sizeMode: mode } } }), {}, 'mini');
+      expect(view.byTestId('fix-retry').textContent, mode).toBe('Retry now');
+      expect(view.byTestId('fix-dashboard').getAttribute('href'), mode).toBe('https://developer.spotify.com/dashboard');
+      await view.unmount();
+      view = null;
+    }
+  });
 });

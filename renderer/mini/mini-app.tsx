@@ -14,7 +14,7 @@ import { PlaybackNotice } from '../components/now-playing/playback-notice';
 import { PlayerShortcuts } from '../components/now-playing/player-shortcuts';
 import { ProgressBar } from '../components/now-playing/progress-bar';
 import { TransportControls } from '../components/now-playing/transport-controls';
-import { playbackAction } from '../format/error-view';
+import { playbackActions } from '../format/error-view';
 import { controlStates, nowPlayingView, type ControlStates, type NowPlayingView } from '../format/now-playing-view';
 import { ApiContext } from '../hooks/api-context';
 import { useAppInfo } from '../hooks/use-app-info';
@@ -140,8 +140,13 @@ function MiniPlayer({ state, mode, onMenu }: MiniPlayerProps): ReactElement {
             <AlbumArt view={view} size="small" />
             <div className="mini__body">
               {text}
-              <ProgressBar progress={view.progress} seek={controls.seek} />
-              <FullControls view={view} controls={controls} onMenu={onMenu} />
+              {/* With no track nothing can be sought or played (every control is off): the fixing actions take their rows, so nothing is cut off. */}
+              {view.kind === 'unavailable' ? null : (
+                <>
+                  <ProgressBar progress={view.progress} seek={controls.seek} />
+                  <FullControls view={view} controls={controls} onMenu={onMenu} />
+                </>
+              )}
             </div>
           </div>
           {mode === 'expanded' ? (
@@ -170,7 +175,8 @@ function FullControls({ view, controls, onMenu }: { view: NowPlayingView; contro
 /** Title and artist, and below them whatever needs saying: read-only, a stale-state notice, a fixing action. */
 function MiniText({ state, view, mode }: { state: AppState; view: NowPlayingView; mode: MiniSizeMode }): ReactElement {
   const { playback } = state;
-  const fix = playbackAction(playback.nowPlaying, playback.notice);
+  const fixes = playbackActions(playback.nowPlaying, playback.notice);
+  const fixButtons = fixes.map((fix) => <FixActionButton key={fix.kind} action={fix} compact />);
   if (mode === 'bar') {
     return (
       <div className="mini__text">
@@ -188,8 +194,8 @@ function MiniText({ state, view, mode }: { state: AppState; view: NowPlayingView
           </p>
         ) : playback.notice !== null ? (
           <PlaybackNotice notice={playback.notice} compact />
-        ) : fix.kind !== 'none' ? (
-          <FixActionButton action={fix} compact />
+        ) : fixButtons.length > 0 ? (
+          <span className="mini__fix">{fixButtons}</span>
         ) : null}
       </div>
     );
@@ -204,11 +210,7 @@ function MiniText({ state, view, mode }: { state: AppState; view: NowPlayingView
         </p>
       ) : null}
       {playback.notice === null ? null : <PlaybackNotice notice={playback.notice} compact />}
-      {fix.kind === 'none' ? null : (
-        <div className="mini__fix">
-          <FixActionButton action={fix} compact />
-        </div>
-      )}
+      {fixButtons.length === 0 ? null : <div className="mini__fix">{fixButtons}</div>}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { ErrorCodeSchema } from '../result';
+
 export const RepeatModeSchema = z.enum(['off', 'context', 'track']);
 export type RepeatMode = z.infer<typeof RepeatModeSchema>;
 
@@ -90,6 +92,8 @@ export const NowPlayingSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('unavailable'),
     reason: z.enum(['signedOut', 'loading', 'rateLimited', 'quotaExceeded', 'offline', 'error']),
+    /** The error behind an `error` state, when there is one: windows take its fixing action from it (e.g. `app_not_authorized`: the dashboard). */
+    code: ErrorCodeSchema.optional(),
     message: z.string(),
     /** When the app will look again, if it knows. */
     retryAt: z.number().nullable(),

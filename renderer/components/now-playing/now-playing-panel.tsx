@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 import type { PlaybackState } from '../../../shared/state/now-playing';
-import { DASHBOARD_URL, playbackAction } from '../../format/error-view';
+import { playbackActions } from '../../format/error-view';
 import { controlStates, nowPlayingView } from '../../format/now-playing-view';
 import { useConnected } from '../../hooks/window-context';
 import { FixActionButton } from '../common/fix-action';
@@ -19,7 +19,7 @@ import { VolumeControl } from './volume-control';
 export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState }): ReactElement {
   const view = nowPlayingView(playback.nowPlaying);
   const controls = controlStates(playback, useConnected());
-  const fix = playbackAction(playback.nowPlaying, playback.notice);
+  const fixes = playbackActions(playback.nowPlaying, playback.notice);
   return (
     <section className="now-playing" aria-label="Now playing" data-testid="now-playing" data-kind={view.kind}>
       <div className="now-playing__top">
@@ -44,11 +44,12 @@ export function NowPlayingPanel({ playback }: { readonly playback: PlaybackState
           )}
           {view.retryAt === null ? null : <RetryCountdown retryAt={view.retryAt} />}
           {playback.notice === null ? null : <PlaybackNotice notice={playback.notice} />}
-          {fix.kind === 'none' ? null : (
+          {fixes.length === 0 ? null : (
             <div className="now-playing__fix" data-testid="now-playing-fix">
-              <FixActionButton action={fix} />
-              {/* Main names the dashboard when Spotify refuses the app: make it one click away. */}
-              {view.kind === 'unavailable' && view.subtitle.includes(DASHBOARD_URL) ? <FixActionButton action={{ kind: 'openDashboard' }} compact /> : null}
+              {fixes.map((fix, index) => (
+                // The first is the main action; a dashboard link beside it needs no checklist: main's message says what to check.
+                <FixActionButton key={fix.kind} action={fix} compact={index > 0} />
+              ))}
             </div>
           )}
         </div>
