@@ -7,6 +7,7 @@ import type { Cipher } from '../ports/cipher';
 import type { Clock } from '../ports/clock';
 import type { HttpFetch } from '../ports/http';
 import type { KeyValueStore } from '../ports/key-value-store';
+import { Emitter } from '../core/emitter';
 import { noPowerEvents, type PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar, ProtocolRegistration } from '../ports/protocol-registrar';
 import type { SecretRegistry } from '../ports/secret-registry';
@@ -75,7 +76,7 @@ export class AuthService implements AccessTokenSource {
   private readonly keeper: TokenKeeper;
   private readonly sessions: SessionStore;
   private readonly scheduler: RefreshScheduler;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners: Emitter;
   private outcome: Outcome = { kind: 'signedOut', notice: null };
   private exchanging: Attempt | null = null;
   private exchangeTask: Promise<void> = Promise.resolve();
@@ -90,6 +91,7 @@ export class AuthService implements AccessTokenSource {
 
   public constructor(private readonly deps: AuthServiceDeps) {
     const log = deps.logger;
+    this.listeners = new Emitter(log, 'auth listener');
     this.flow = new SignInFlow({
       clock: deps.clock,
       logger: log.child('sign-in'),
@@ -202,8 +204,7 @@ export class AuthService implements AccessTokenSource {
   }
 
   public onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.on(listener);
   }
 
   public async signIn(): Promise<Result<null>> {
@@ -371,15 +372,26 @@ export class AuthService implements AccessTokenSource {
 
   private async exchange(attempt: Attempt, code: string): Promise<void> {
     this.exchanging = attempt;
-    // A sign-out from here on wins over this sign-in, however late its write finishes.
-    const since = this.keeper.epoch();
     this.changed();
+    try {
+      await this.completeExchange(attempt, code);
+    } finally {
+      // Whatever happened, this attempt no longer holds the UI in "authorizing".
+      if (this.exchanging === attempt) {
+        this.exchanging = null;
+        this.changed();
+      }
+    }
+  }
+
+  private async completeExchange(attempt: Attempt, code: string): Promise<void> {
     const result = await exchangeCode({ http: (url, init) => this.http()(url, init), clock: this.deps.clock }, attempt.endpoints, {
       clientId: attempt.clientId,
       code,
       redirectUri: attempt.redirectUri,
       verifier: attempt.verifier,
     });
+    // Cancelled, signed out or the Client ID changed meanwhile: every one of them clears `exchanging`.
     if (this.exchanging !== attempt) return;
     if (!result.ok || result.grant.refreshToken === null) {
       this.exchanging = null;
@@ -397,8 +409,9 @@ export class AuthService implements AccessTokenSource {
       authorizedAt: attempt.startedAt,
       account: null,
     };
-    // Still "authorizing" (Sign in refused) until the session is durable; a sign-out meanwhile discards it.
-    const kept = await this.keeper.signIn(tokens, since);
+    // Still "authorizing" (Sign in refused) until the session is durable; a drop meanwhile discards it. The
+    // epoch is read here, not when the exchange began: an earlier attempt's late cleanup must not refuse it.
+    const kept = await this.keeper.signIn(tokens, this.keeper.epoch());
     if (!kept) return;
     if (this.exchanging !== attempt) {
       // Cancelled while the write was under way: the new session goes again.
@@ -462,6 +475,6 @@ export class AuthService implements AccessTokenSource {
     const snapshot = JSON.stringify([this.state(), this.settings()]);
     if (snapshot === this.lastEmitted) return;
     this.lastEmitted = snapshot;
-    for (const listener of [...this.listeners]) listener();
+    this.listeners.emit();
   }
 }
