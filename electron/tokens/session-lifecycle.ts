@@ -48,11 +48,10 @@ export class SessionLifecycle {
   }
 
   /**
-   * A new session (sign-in) replacing whatever was there, provided nothing dropped the session since `since`
-   * (the epoch when the attempt began). Resolves true once it is durable and in use; false when a drop won.
+   * A new session (sign-in) replacing whatever was there. Resolves true once it is durable and in use; false
+   * when a drop came in during the write. (Abandoning the attempt before this is the sign-in's own business.)
    */
-  public async replace(tokens: TokenSet, since: number): Promise<boolean> {
-    if (since !== this.epochNow) return false;
+  public async replace(tokens: TokenSet): Promise<boolean> {
     this.epochNow += 1;
     this.newest = tokens;
     return this.commit(tokens, this.epochNow);
