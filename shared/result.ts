@@ -53,15 +53,21 @@ export const AppErrorSchema = z.object({
 export type AppError = z.infer<typeof AppErrorSchema>;
 
 export type Ok<T> = { readonly ok: true; readonly value: T };
-export type Err = { readonly ok: false; readonly error: AppError };
-/** Replies across the contract are data, never thrown errors. */
-export type Result<T> = Ok<T> | Err;
+export type Err<E = AppError> = { readonly ok: false; readonly error: E };
+/**
+ * The one shape of every fallible call, inside the core and across the contract: errors are data, never
+ * thrown. `E` defaults to the contract's `AppError`; internal layers use their own error unions.
+ */
+export type Result<T, E = AppError> = Ok<T> | Err<E>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+/** A contract error (`AppError`) from its code and message. */
 export const err = (code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): Err => ({
   ok: false,
   error: { code, message, ...extra },
 });
+/** A failure carrying any error value (internal layers: token endpoint, vault, receivers). */
+export const fail = <E>(error: E): Err<E> => ({ ok: false, error });
 
 /** The runtime schema of a reply carrying `value`. */
 export const resultSchema = <T extends z.ZodType>(value: T) =>

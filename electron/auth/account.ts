@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseUnknown } from '../../shared/parse';
 import type { Logger } from '../logging/logger';
 import type { AuthorizedFetch } from '../tokens/authorized-fetch';
+import type { TokenKeeper } from '../tokens/token-keeper';
 
 import { meUrlOf, type Endpoints } from './endpoints';
 
@@ -23,4 +24,21 @@ export async function fetchAccount(fetchApi: AuthorizedFetch, endpoints: Endpoin
   const me = parseUnknown(MeSchema, await answer.response.json().catch(() => null));
   if (!me.ok) return null;
   return { id: me.value.id, displayName: me.value.display_name ?? me.value.id };
+}
+
+/**
+ * Puts the signed-in user's name on the session. True when it did; false when the name could not be had,
+ * or the session it was asked for was signed out or replaced meanwhile (that name is not the new one's).
+ */
+export async function loadAccount(
+  keeper: Pick<TokenKeeper, 'epoch' | 'amend'>,
+  fetchApi: AuthorizedFetch,
+  endpoints: Endpoints,
+  logger: Logger,
+): Promise<boolean> {
+  const epoch = keeper.epoch();
+  const account = await fetchAccount(fetchApi, endpoints, logger);
+  if (!account || epoch !== keeper.epoch()) return false;
+  keeper.amend({ account });
+  return true;
 }

@@ -3,58 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../adapters/memory-store';
 import { TestOnlyCipher } from '../adapters/test-cipher';
 import { approveInBrowser, createKit, signInViaProtocol, type Kit } from '../testing/auth-test-kit';
+import { HeldCipher, vaultTokens } from '../testing/held-cipher';
 import { settle } from '../testing/manual-clock';
 import { VAULT_KEY } from '../tokens/token-vault';
-import type { TokenSet } from '../tokens/token-set';
 
 // Issue #13 bug 1 and the suspected session races, and issue #8 item 6: every vault write and wipe of one
 // session goes through one queue, and sign-out always wins.
-
-/** A cipher whose encryptions wait while held, as safeStorage does while a macOS keychain prompt is open. */
-class HeldCipher extends TestOnlyCipher {
-  /** Encryptions still let through before the rest wait. */
-  private passes = Infinity;
-  private readonly held: Array<() => void> = [];
-
-  public get waiting(): number {
-    return this.held.length;
-  }
-
-  /** From now on, the first `n` encryptions go through and the later ones wait. */
-  public holdAfter(n = 0): void {
-    this.passes = n;
-  }
-
-  /** Lets every waiting encryption go, the newest first (the order that hurts an unqueued writer most). */
-  public async releaseNewestFirst(): Promise<void> {
-    this.passes = Infinity;
-    for (;;) {
-      const next = this.held.pop();
-      if (!next) break;
-      next();
-      await settle(60);
-    }
-  }
-
-  public override async encrypt(plain: string): Promise<Uint8Array> {
-    if (this.passes <= 0) await new Promise<void>((resolve) => this.held.push(resolve));
-    else this.passes -= 1;
-    return super.encrypt(plain);
-  }
-}
-
-/** Decrypts whatever the vault key holds, as an attacker with the user's keyring would. */
-async function vaultTokens(kit: Kit, key = VAULT_KEY): Promise<TokenSet | null> {
-  const raw = kit.store.get(key) as { ciphertext?: string; blob?: { ciphertext?: string } } | undefined;
-  const ciphertext = raw?.ciphertext ?? raw?.blob?.ciphertext;
-  if (ciphertext === undefined) return null;
-  try {
-    const { plain } = await new TestOnlyCipher().decrypt(Buffer.from(ciphertext, 'base64'));
-    return (JSON.parse(plain) as { tokens: TokenSet }).tokens;
-  } catch {
-    return null;
-  }
-}
 
 async function startSignIn(kit: Kit): Promise<void> {
   const started = await kit.service.signIn();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { AppState } from '../../shared/state/app-state';
 
+import { memorySink, RootLogger } from '../logging/logger';
 import { appStateFixture } from '../testing/app-state-fixture';
 
 import { AppStateStore } from './app-state-store';
@@ -31,5 +32,20 @@ describe('app state store', () => {
     off();
     store.update({ auth: { kind: 'demo' } });
     expect(seen).toEqual([]);
+  });
+
+  it('keeps telling the other listeners, and keeps its state, when one listener throws', () => {
+    const { sink, lines } = memorySink();
+    const store = new AppStateStore(parts(), new RootLogger({ sink }).scope('state'));
+    const seen: number[] = [];
+    store.subscribe(() => {
+      throw new Error('renderer gone');
+    });
+    store.subscribe((s) => seen.push(s.rev));
+    expect(() => store.update({ auth: { kind: 'demo' } })).not.toThrow();
+    store.update({ auth: { kind: 'signedOut', notice: null } });
+    expect(seen).toEqual([2, 3]);
+    expect(store.get().rev).toBe(3);
+    expect(lines.join('\n')).toContain('renderer gone');
   });
 });

@@ -1,4 +1,7 @@
 import type { AppState } from '../../shared/state/app-state';
+import type { Logger } from '../logging/logger';
+
+import { Emitter } from './emitter';
 
 type Parts = Omit<AppState, 'rev'>;
 export type AppStateListener = (state: AppState) => void;
@@ -9,10 +12,11 @@ export type AppStateListener = (state: AppState) => void;
  */
 export class AppStateStore {
   private state: AppState;
-  private readonly listeners = new Set<AppStateListener>();
+  private readonly listeners: Emitter<[AppState]>;
 
-  public constructor(initial: Parts) {
+  public constructor(initial: Parts, logger?: Logger) {
     this.state = { rev: 1, ...initial };
+    this.listeners = new Emitter(logger, 'app state listener');
   }
 
   public get(): AppState {
@@ -24,11 +28,10 @@ export class AppStateStore {
     const next = { ...this.state, ...patch };
     if (JSON.stringify({ ...next, rev: 0 }) === JSON.stringify({ ...this.state, rev: 0 })) return;
     this.state = { ...next, rev: this.state.rev + 1 };
-    for (const listener of this.listeners) listener(this.state);
+    this.listeners.emit(this.state);
   }
 
   public subscribe(listener: AppStateListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.on(listener);
   }
 }

@@ -56,7 +56,7 @@ export function createCore(deps: CoreDeps): Core {
     preferences: deps.preferences.values(),
     desktop: deps.desktop.get(),
   });
-  const state = new AppStateStore(snapshot());
+  const state = new AppStateStore(snapshot(), deps.logger.scope('state'));
   const sync = (): void => state.update(snapshot());
   const dispatcher = createDispatcher(
     contract,

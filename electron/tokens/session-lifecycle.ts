@@ -20,6 +20,8 @@ export class SessionLifecycle {
   private inUse: TokenSet | null = null;
   /** The newest token set of this epoch, possibly still being written: each write writes this. */
   private newest: TokenSet | null = null;
+  /** Counts commits, so the last one is known even after `amend` replaced `newest` with a patched copy. */
+  private commits = 0;
   private queue: Promise<void> = Promise.resolve();
 
   public constructor(private readonly writes: SessionWrites) {}
@@ -46,11 +48,10 @@ export class SessionLifecycle {
   }
 
   /**
-   * A new session (sign-in) replacing whatever was there, provided nothing dropped the session since `since`
-   * (the epoch when the attempt began). Resolves true once it is durable and in use; false when a drop won.
+   * A new session (sign-in) replacing whatever was there. Resolves true once it is durable and in use; false
+   * when a drop came in during the write. (Abandoning the attempt before this is the sign-in's own business.)
    */
-  public async replace(tokens: TokenSet, since: number): Promise<boolean> {
-    if (since !== this.epochNow) return false;
+  public async replace(tokens: TokenSet): Promise<boolean> {
     this.epochNow += 1;
     this.newest = tokens;
     return this.commit(tokens, this.epochNow);
@@ -62,12 +63,14 @@ export class SessionLifecycle {
    */
   public async commit(tokens: TokenSet, epoch: number): Promise<boolean> {
     if (epoch !== this.epochNow) return false;
+    const commit = ++this.commits;
     this.newest = tokens;
     await this.enqueue();
     // Dropped (sign-out) while the write was under way: the caller must not use these tokens.
     if (epoch !== this.epochNow) return false;
-    // A newer commit of the same epoch puts itself in use when its own write is done.
-    if (this.newest === tokens) this.inUse = tokens;
+    // A newer commit of the same epoch puts itself in use when its own write is done. `newest` rather than
+    // `tokens`: it carries any details amended during the write (written by the amend's own queued write).
+    if (commit === this.commits) this.inUse = this.newest;
     return true;
   }
 

@@ -66,10 +66,10 @@ export class SessionStore {
     }
   }
 
-  /** Opt-out of plaintext storage: the tokens leave the disk. */
+  /** Opt-out of plaintext storage: the tokens leave the disk. Never in demo mode: the vault is the real account's. */
   public clear(): void {
     this.writeFailed = false;
-    this.vault.clear();
+    if (!this.deps.isDemo()) this.vault.clear();
   }
 
   /**
@@ -77,6 +77,7 @@ export class SessionStore {
    * as unreadable (it may still decrypt to a live refresh token under another key).
    */
   public erase(): void {
+    if (this.deps.isDemo()) return;
     this.clear();
     this.vault.wipeSetAside();
   }

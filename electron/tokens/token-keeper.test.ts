@@ -245,6 +245,48 @@ describe('TokenKeeper', () => {
     expect(persisted.at(-1)).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
   });
 
+  it('uses the refreshed token when the account name is amended during the refresh write', async () => {
+    const clock = new ManualClock();
+    const accounts = fakeAccounts(clock);
+    const root = new RootLogger({ sink: () => undefined });
+    const written: TokenSet[] = [];
+    const waiting: Array<() => void> = [];
+    const keeper = new TokenKeeper(
+      {
+        endpoint: { http: accounts.http, clock },
+        endpoints: () => SPOTIFY_ENDPOINTS,
+        logger: root.scope('refresh'),
+        secrets: root,
+        persist: (t) =>
+          new Promise<void>((resolve) => {
+            waiting.push(() => {
+              written.push(t);
+              resolve();
+            });
+          }),
+        erase: () => undefined,
+        onChange: () => undefined,
+        onEnded: () => undefined,
+        random: () => 0.5,
+      },
+      () => clock.now(),
+    );
+    keeper.set({ clientId: 'c'.repeat(32), accessToken: 'access-0-xxxxxxxx', accessExpiresAt: clock.now() + HOUR, refreshToken: 'refresh-original-xxxx', scopes: [], authorizedAt: clock.now(), account: null });
+    const pending = keeper.refresh();
+    await settle();
+    expect(waiting).toHaveLength(1);
+    keeper.amend({ account: { id: 'u1', displayName: 'Ada' } });
+    while (waiting.length > 0) {
+      waiting.shift()?.();
+      await settle();
+    }
+    expect(await pending).toEqual({ ok: true, token: 'access-1-xxxxxxxx' });
+    await keeper.settled();
+    expect(keeper.current()).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
+    expect(await keeper.getAccessToken()).toEqual({ ok: true, token: 'access-1-xxxxxxxx' });
+    expect(written.at(-1)).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
+  });
+
   it('registers new tokens with the logger before anything can log them', async () => {
     const { keeper, lines } = setup();
     await keeper.refresh();

@@ -70,7 +70,7 @@ export class TokenKeeper implements AccessTokenSource {
     return this.session.current();
   }
 
-  /** The epoch of the session now: a sign-in records it when it begins, and `signIn` is refused if it moved. */
+  /** The epoch of the session now: work begun for one session checks it before touching the next. */
   public epoch(): number {
     return this.session.epoch();
   }
@@ -84,12 +84,12 @@ export class TokenKeeper implements AccessTokenSource {
   }
 
   /**
-   * A new session from a sign-in begun at `since`: written first, in use once durable. False when a sign-out
-   * (or another session) came in between; the tokens are then neither kept nor on disk.
+   * A new session from a sign-in: written first, in use once durable. False when a sign-out (or another
+   * session) came in during the write; the tokens are then neither kept nor on disk.
    */
-  public async signIn(tokens: TokenSet, since: number): Promise<boolean> {
+  public async signIn(tokens: TokenSet): Promise<boolean> {
     this.register(tokens);
-    const kept = await this.session.replace(tokens, since);
+    const kept = await this.session.replace(tokens);
     if (!kept) return false;
     this.resetBackoff();
     this.deps.onChange();
