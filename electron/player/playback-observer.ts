@@ -180,7 +180,7 @@ export class PlaybackObserver {
         this.showFailure('offline', message);
         return;
       case 'app_not_authorized':
-        s.setObserved({ kind: 'unavailable', reason: 'error', message, retryAt: null });
+        s.setObserved({ kind: 'unavailable', reason: 'error', code: 'app_not_authorized', message, retryAt: null });
         return;
       case 'unauthorized':
       case 'premium_required':
