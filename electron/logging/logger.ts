@@ -164,14 +164,15 @@ export class RootLogger {
 
   /** A redacted copy, at any depth: secret-named keys masked, strings redacted, errors reduced to their message. */
   private redactValue(value: unknown, depth: number): unknown {
-    if (typeof value === 'string') return this.redact(value);
-    if (value instanceof Error) return this.redact(value.message);
+    // Fields reach "Copy diagnostics" as well as the line: escaped too, so they hold no raw control character.
+    if (typeof value === 'string') return escapeControl(this.redact(value));
+    if (value instanceof Error) return escapeControl(this.redact(value.message));
     if (value === null || typeof value !== 'object') return typeof value === 'function' || typeof value === 'symbol' ? String(value) : value;
     if (depth >= MAX_DEPTH) return '[…]';
     if (Array.isArray(value)) return value.slice(0, 50).map((item) => this.redactValue(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value).slice(0, 50)) {
-      out[key] = SECRET_KEYS.test(key) ? '[redacted]' : this.redactValue(item, depth + 1);
+      out[escapeControl(this.redact(key))] = SECRET_KEYS.test(key) ? '[redacted]' : this.redactValue(item, depth + 1);
     }
     return out;
   }

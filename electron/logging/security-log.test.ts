@@ -120,4 +120,15 @@ describe('redaction covers the record object, Basic credentials and a bounded se
     log.info('next=%2Fcb%3Ftoken%3Dopaque-value-1234 and ?token=opaque-value-5678');
     expect(lines.join('\n')).not.toMatch(/AQx+|opaque-value/);
   });
+
+  it('escapes control characters in record fields at any depth (they reach "Copy diagnostics")', () => {
+    const records: LogRecord[] = [];
+    new RootLogger({ sink: (_line, record) => records.push(record) }).scope('x').warn('m', {
+      note: 'a\nforged',
+      nested: { list: ['b\r\n\u001b[2K', { deep: 'c\u2028d' }] },
+      'key\nname': 1,
+    });
+    expect(records[0]!.fields).toMatchObject({ note: 'a\\nforged', nested: { list: ['b\\r\\n\\u001b[2K', { deep: 'c\\u2028d' }] } });
+    expect(Object.keys(records[0]!.fields!)).toContain('key\\nname');
+  });
 });
