@@ -22,6 +22,7 @@ import { WindowManager } from './adapters/window-manager';
 import { findProtocolUrl } from './auth/protocol-url';
 import { coreDepsOf, createCore } from './core/create-core';
 import { createServices } from './core/create-services';
+import { debugLaunchRefusal, debugRefusalLine } from './core/debug-switches';
 import { launchOptions } from './core/launch-options';
 import { RootLogger } from './logging/logger';
 import { startPlatformMediaSession } from './mpris/media-session';
@@ -42,6 +43,14 @@ import { WindowStateStore } from './windows/window-state';
 
 /** Replaced at build time (vite.config.ts): a packager's default Client ID, or ''. */
 declare const __TRAYPLAY_BUILD_CLIENT_ID__: string;
+
+// First of all: a packaged build started with a debugging switch or TLS checks off does not start at all.
+// Exiting here, before `ready`, is before Chromium opens its DevTools server.
+const refusal = debugLaunchRefusal({ argv: process.argv, env: process.env, packaged: app.isPackaged, platform: process.platform });
+if (refusal) {
+  process.stderr.write(`${debugRefusalLine(refusal)}\n`);
+  process.exit(1);
+}
 
 // Chromium publishes its own MPRIS player whenever a page plays media; Trayplay publishes the real one.
 app.commandLine.appendSwitch('disable-features', 'MediaSessionService');

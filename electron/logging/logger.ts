@@ -29,9 +29,10 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]'],
   [/(Basic\s+)[A-Za-z0-9+/=]+/gi, '$1[redacted]'],
   // Spotify's token shapes (refresh `AQ…`, access `BQ…`), even once they have aged out of the secret list.
-  [/\b(?:AQ|BQ)[A-Za-z0-9_-]{40,}/g, '[redacted]'],
+  // Not `\b`: after a URL-encoded `=` (`%3D`) the token follows a letter, and `\b` sees no boundary there.
+  [/(?<=^|[^A-Za-z0-9_-]|%[0-9A-Fa-f]{2})(?:AQ|BQ)[A-Za-z0-9_-]{40,}/g, '[redacted]'],
   [
-    /((?:access_token|refresh_token|code_verifier|code|id_token|client_secret|token)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
+    /((?:access_token|refresh_token|code_verifier|code|id_token|client_secret|token)(?:["']|%22)?\s*(?:[:=]|%3[aAdD])\s*(?:["']|%22)?)(?:(?!%26|%22)[^"'&\s,}%])+(?:%(?!26|22)[0-9A-Fa-f]{2}(?:(?!%26|%22)[^"'&\s,}%])*)*/gi,
     '$1[redacted]',
   ],
 ];
@@ -62,6 +63,9 @@ export function escapeControl(text: string): string {
   });
 }
 
+export type { SecretRole } from '../ports/secret-registry';
+import type { SecretRole } from '../ports/secret-registry';
+
 export interface LoggerOptions {
   readonly sink: LogSink;
   readonly minLevel?: LogLevel;
@@ -77,6 +81,8 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export class RootLogger {
   private readonly secrets = new Set<string>();
   private readonly permanent = new Set<string>();
+  /** The secret currently in use per role (access token, refresh token): outside the bound. */
+  private readonly inUse = new Map<SecretRole, string>();
   private readonly minLevel: number;
   private readonly now: () => number;
 
@@ -86,8 +92,16 @@ export class RootLogger {
   }
 
   /** Makes the logger replace this exact string wherever it appears (among the last MAX_SECRETS registered). */
-  public addSecret(secret: string): void {
+  public addSecret(secret: string, role?: SecretRole): void {
     if (secret.length < 8 || this.permanent.has(secret)) return;
+    if (role) {
+      // The one in use for this role is never evicted; the one it replaces is rotated out (the bounded list).
+      const previous = this.inUse.get(role);
+      this.inUse.set(role, secret);
+      this.secrets.delete(secret);
+      if (previous === undefined || previous === secret || [...this.inUse.values()].includes(previous)) return;
+      secret = previous;
+    }
     // Re-registering makes it recent again.
     this.secrets.delete(secret);
     this.secrets.add(secret);
@@ -107,16 +121,18 @@ export class RootLogger {
 
   public forgetSecret(secret: string): void {
     this.secrets.delete(secret);
+    for (const [role, value] of this.inUse) if (value === secret) this.inUse.delete(role);
   }
 
   /** How many secrets are registered (tests check the bound). */
   public secretCount(): number {
-    return this.secrets.size + this.permanent.size;
+    return new Set([...this.secrets, ...this.permanent, ...this.inUse.values()]).size;
   }
 
   public redact(text: string): string {
     let out = text;
     for (const secret of this.permanent) out = out.split(secret).join('[redacted]');
+    for (const secret of this.inUse.values()) out = out.split(secret).join('[redacted]');
     for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
@@ -148,14 +164,15 @@ export class RootLogger {
 
   /** A redacted copy, at any depth: secret-named keys masked, strings redacted, errors reduced to their message. */
   private redactValue(value: unknown, depth: number): unknown {
-    if (typeof value === 'string') return this.redact(value);
-    if (value instanceof Error) return this.redact(value.message);
+    // Fields reach "Copy diagnostics" as well as the line: escaped too, so they hold no raw control character.
+    if (typeof value === 'string') return escapeControl(this.redact(value));
+    if (value instanceof Error) return escapeControl(this.redact(value.message));
     if (value === null || typeof value !== 'object') return typeof value === 'function' || typeof value === 'symbol' ? String(value) : value;
     if (depth >= MAX_DEPTH) return '[…]';
     if (Array.isArray(value)) return value.slice(0, 50).map((item) => this.redactValue(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value).slice(0, 50)) {
-      out[key] = SECRET_KEYS.test(key) ? '[redacted]' : this.redactValue(item, depth + 1);
+      out[escapeControl(this.redact(key))] = SECRET_KEYS.test(key) ? '[redacted]' : this.redactValue(item, depth + 1);
     }
     return out;
   }

@@ -99,4 +99,36 @@ describe('redaction covers the record object, Basic credentials and a bounded se
     root.scope('x').info(`old AQ${'a'.repeat(60)} and BQ${'b'.repeat(60)}`);
     expect(lines[1]).toBe(lines[1]!.replace(/AQa+|BQb+/g, ''));
   });
+
+  it('the live refresh token outlives any number of refreshes; only rotated-out secrets age out', () => {
+    const { sink, lines } = memorySink();
+    const root = new RootLogger({ sink });
+    // Not Spotify-shaped, so only the secret list can catch it.
+    root.addSecret('live-refresh-token-value', 'refresh');
+    for (let i = 0; i < 200; i += 1) root.addSecret(`rotated-access-token-${i}`, 'access');
+    root.scope('x').info('live-refresh-token-value rotated-access-token-199');
+    expect(lines[0]).not.toContain('live-refresh-token-value');
+    expect(lines[0]).not.toContain('rotated-access-token-199');
+    expect(root.secretCount()).toBeLessThanOrEqual(MAX_SECRETS + 2);
+  });
+
+  it('redacts tokens after a URL-encoded separator (refresh_token%3D…, token%3D…) and in token=… form', () => {
+    const { sink, lines } = memorySink();
+    const log = new RootLogger({ sink }).scope('x');
+    const shaped = `AQ${'x'.repeat(50)}`;
+    log.info(`body grant_type%3Drefresh_token%26refresh_token%3D${shaped}`);
+    log.info('next=%2Fcb%3Ftoken%3Dopaque-value-1234 and ?token=opaque-value-5678');
+    expect(lines.join('\n')).not.toMatch(/AQx+|opaque-value/);
+  });
+
+  it('escapes control characters in record fields at any depth (they reach "Copy diagnostics")', () => {
+    const records: LogRecord[] = [];
+    new RootLogger({ sink: (_line, record) => records.push(record) }).scope('x').warn('m', {
+      note: 'a\nforged',
+      nested: { list: ['b\r\n\u001b[2K', { deep: 'c\u2028d' }] },
+      'key\nname': 1,
+    });
+    expect(records[0]!.fields).toMatchObject({ note: 'a\\nforged', nested: { list: ['b\\r\\n\\u001b[2K', { deep: 'c\\u2028d' }] } });
+    expect(Object.keys(records[0]!.fields!)).toContain('key\\nname');
+  });
 });

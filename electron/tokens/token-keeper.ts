@@ -182,8 +182,8 @@ export class TokenKeeper implements AccessTokenSource {
     if (!result.ok) return this.failed(result.error);
 
     // Register first: from here on these strings may reach a log line through an error path.
-    this.deps.secrets.addSecret(result.grant.accessToken);
-    if (result.grant.refreshToken) this.deps.secrets.addSecret(result.grant.refreshToken);
+    this.deps.secrets.addSecret(result.grant.accessToken, 'access');
+    if (result.grant.refreshToken) this.deps.secrets.addSecret(result.grant.refreshToken, 'refresh');
     await this.step('response-received');
     if (epoch !== this.session.epoch()) return notSignedIn();
     const next: TokenSet = {
@@ -233,8 +233,8 @@ export class TokenKeeper implements AccessTokenSource {
   }
 
   private register(tokens: TokenSet): void {
-    this.deps.secrets.addSecret(tokens.accessToken);
-    this.deps.secrets.addSecret(tokens.refreshToken);
+    this.deps.secrets.addSecret(tokens.accessToken, 'access');
+    this.deps.secrets.addSecret(tokens.refreshToken, 'refresh');
   }
 
   private resetBackoff(): void {

@@ -78,8 +78,8 @@ export class TokenVault {
     const parsed = parseUnknown(PlainSchema, json);
     if (!parsed.ok) return this.setAside(raw, 'the saved sign-in is damaged');
     const tokens = parsed.value.tokens;
-    this.deps.secrets.addSecret(tokens.accessToken);
-    this.deps.secrets.addSecret(tokens.refreshToken);
+    this.deps.secrets.addSecret(tokens.accessToken, 'access');
+    this.deps.secrets.addSecret(tokens.refreshToken, 'refresh');
     // The OS rotated its key: rewrite under the new one while the old still decrypts (else a later start fails).
     if (reEncrypt) await this.save(tokens);
     return { kind: 'loaded', tokens };

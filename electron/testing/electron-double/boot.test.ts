@@ -231,3 +231,18 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.exitCode).toBe(0);
   }, 60_000);
 });
+
+describe('a packaged build started with a debugging switch or TLS checks off', () => {
+  it('packaged: refuses to start — one line on stderr, exit code 1, nothing created', async () => {
+    const run = await runBoot(harness, { isPackaged: true, args: ['--remote-debugging-port=9222'], env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' }, quitVia: 'none' });
+    expect(run.ended).toBe('by-itself');
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Trayplay will not start: --remote-debugging-port, NODE_TLS_REJECT_UNAUTHORIZED /)]);
+    expect(run.report.calls.filter((c) => ['BrowserWindow', 'Tray', 'ipcMain', 'protocol'].includes(c.api) || c.method === 'requestSingleInstanceLock')).toEqual([]);
+  }, 60_000);
+
+  it('unpackaged (control): the same switches boot normally', async () => {
+    const run = await runBoot(harness, { args: ['--inspect=0', '--remote-debugging-port=0'], env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });
+    expectHealthyBoot(run);
+  }, 60_000);
+});
