@@ -26,7 +26,17 @@ export interface LinkHealth {
    * fix it in the dashboard, so polling stops until a window is shown, sign-in changes or a command is tried.
    */
   readonly blockedMessage: string | null;
-  readonly wakeRequested: boolean;
+  /**
+   * Wakes counted, and the last one a read or token attempt answered. Counted rather than a flag because an
+   * attempt answers only the wakes it saw start: one arriving while it is out is still owed a look.
+   */
+  readonly wakeSeq: number;
+  readonly answeredWakeSeq: number;
+}
+
+/** A wake no read or token attempt has answered yet. */
+export function wakePending(h: LinkHealth): boolean {
+  return h.wakeSeq > h.answeredWakeSeq;
 }
 
 export const INITIAL_LINK_HEALTH: LinkHealth = {
@@ -39,7 +49,8 @@ export const INITIAL_LINK_HEALTH: LinkHealth = {
   rateLimitedUntil: null,
   quotaExceededAt: null,
   blockedMessage: null,
-  wakeRequested: false,
+  wakeSeq: 0,
+  answeredWakeSeq: 0,
 };
 
 export type LinkEvent =
@@ -52,7 +63,8 @@ export type LinkEvent =
   | { readonly kind: 'account-signed-in' }
   | { readonly kind: 'signed-out' }
   | { readonly kind: 'token-ok' }
-  | { readonly kind: 'token-failed'; readonly at: number }
+  /** `wakeSeq`: the health's `wakeSeq` when the attempt started (the wakes it answers). */
+  | { readonly kind: 'token-failed'; readonly at: number; readonly wakeSeq: number }
   | { readonly kind: 'read-sent'; readonly at: number }
   | { readonly kind: 'read-ok'; readonly startedAt: number }
   /** A read answered with an error (its pushback is applied too). */
@@ -70,13 +82,13 @@ export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
     case 'wake':
       return {
         ...h,
-        wakeRequested: true,
+        wakeSeq: h.wakeSeq + 1,
         quotaExceededAt: e.cause === 'window-shown' ? null : h.quotaExceededAt,
         blockedMessage: e.cause === 'window-shown' || e.cause === 'auth-changed' ? null : h.blockedMessage,
         ...(e.cause === 'auth-changed' ? { signedIn: true, readOnlyReason: null } : {}),
       };
     case 'probe-block':
-      return { ...h, wakeRequested: true };
+      return { ...h, wakeSeq: h.wakeSeq + 1 };
     case 'user-acted':
       return h.quotaExceededAt === null ? h : { ...h, quotaExceededAt: null };
     case 'account-signed-in':
@@ -86,10 +98,12 @@ export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
     case 'token-ok':
       return h.signedIn ? h : { ...h, signedIn: true };
     case 'token-failed':
-      // The wake was answered by this attempt: from here the backoff decides, not a 1 Hz loop.
-      return { ...h, wakeRequested: false, failures: h.failures + 1, lastFailure: 'stale', lastFetchAt: e.at };
+      // The wakes seen when it started were answered by this attempt: from here the backoff decides, not a
+      // 1 Hz loop. A wake that came while it was out is still pending.
+      return { ...h, answeredWakeSeq: Math.max(h.answeredWakeSeq, Math.min(e.wakeSeq, h.wakeSeq)), failures: h.failures + 1, lastFailure: 'stale', lastFetchAt: e.at };
     case 'read-sent':
-      return { ...h, lastFetchAt: e.at, wakeRequested: false };
+      // Leaves now, so it sees everything the wakes so far asked to look for.
+      return { ...h, lastFetchAt: e.at, answeredWakeSeq: h.wakeSeq };
     case 'read-ok':
       return { ...h, failures: 0, quotaExceededAt: null, blockedMessage: null, lastGoodAt: e.startedAt };
     case 'read-failed':

@@ -52,3 +52,43 @@ describe('a throwing onChange listener', () => {
     expect(item(service).shuffle).toBe(false);
   });
 });
+
+describe('B4: a wake that arrives while a failing token attempt is in flight', () => {
+  it('is served after the attempt (a read within the minimum gap), not left to the retry backoff', async () => {
+    const clock = new ManualClock();
+    const s = scripted(clock);
+    const answers: Array<(r: Awaited<ReturnType<AccessTokenSource['getAccessToken']>>) => void> = [];
+    const tokens: AccessTokenSource = {
+      getAccessToken: () => new Promise((resolve) => answers.push(resolve)),
+      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+    };
+    const service = new PlaybackService({ api: s.api, tokens, clock, visibility: 'window' });
+    service.start();
+    await clock.advance(0);
+    expect(answers).toHaveLength(1);
+    // The attempt is out; the system resumes meanwhile.
+    service.wake('resume');
+    answers[0]!({ ok: false, error: { code: 'network', message: 'offline' } });
+    await clock.advance(0);
+    expect(service.currentPlan()?.reason).toBe('wake');
+    await clock.advance(POLICY.minGapMs);
+    expect(answers).toHaveLength(2);
+  });
+
+  it('a failed attempt still answers the wakes it saw start (no 1 Hz loop)', async () => {
+    const clock = new ManualClock();
+    const s = scripted(clock);
+    const answers: Array<(r: Awaited<ReturnType<AccessTokenSource['getAccessToken']>>) => void> = [];
+    const tokens: AccessTokenSource = {
+      getAccessToken: () => new Promise((resolve) => answers.push(resolve)),
+      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+    };
+    const service = new PlaybackService({ api: s.api, tokens, clock, visibility: 'window' });
+    service.start();
+    service.wake('resume');
+    await clock.advance(0);
+    answers[0]!({ ok: false, error: { code: 'network', message: 'offline' } });
+    await clock.advance(0);
+    expect(service.currentPlan()?.reason).toBe('retry');
+  });
+});

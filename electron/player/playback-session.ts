@@ -5,7 +5,7 @@ import type { Logger } from '../logging/logger';
 import type { Clock } from '../ports/clock';
 import type { SpotifyError } from '../spotify/api-errors';
 
-import { INITIAL_LINK_HEALTH, reduceLinkHealth, type LinkEvent, type LinkHealth } from './link-health';
+import { INITIAL_LINK_HEALTH, reduceLinkHealth, wakePending, type LinkEvent, type LinkHealth } from './link-health';
 import { LikedCache } from './liked-cache';
 import { playbackNotice } from './notice';
 import { withPending, type PendingCommand } from './optimistic';
@@ -146,7 +146,7 @@ export class PlaybackSession {
       rateLimitedUntil: h.rateLimitedUntil,
       quotaExceededAt: h.quotaExceededAt,
       failures: h.failures,
-      wakeRequested: h.wakeRequested,
+      wakeRequested: wakePending(h),
       localHints: this.localHints,
     };
   }
