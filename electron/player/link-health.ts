@@ -20,6 +20,8 @@ export interface LinkHealth {
   /** When the last good observation was asked for: pushback older than it no longer makes the display stale. */
   readonly lastGoodAt: number | null;
   readonly rateLimitedUntil: number | null;
+  /** When that Retry-After arrived (wall clock), so a clock set back can keep the wait's length. */
+  readonly rateLimitedSetAt: number | null;
   readonly quotaExceededAt: number | null;
   /**
    * Spotify refuses this app outright (user not allow-listed, or the app owner's Premium lapsed): the user must
@@ -47,6 +49,7 @@ export const INITIAL_LINK_HEALTH: LinkHealth = {
   lastFetchAt: null,
   lastGoodAt: null,
   rateLimitedUntil: null,
+  rateLimitedSetAt: null,
   quotaExceededAt: null,
   blockedMessage: null,
   wakeSeq: 0,
@@ -72,9 +75,11 @@ export type LinkEvent =
   /** A read threw (a bug): counted as a failure so the backoff still applies. */
   | { readonly kind: 'read-threw' }
   /** Bookkeeping any answer (read or command) may carry: Retry-After, quota, Premium. */
-  | { readonly kind: 'pushback'; readonly error: SpotifyError; readonly at: number };
+  | { readonly kind: 'pushback'; readonly error: SpotifyError; readonly at: number }
+  /** The wall clock read `now`; if it went back past a Retry-After's arrival, the wait is shifted back with it. */
+  | { readonly kind: 'clock-seen'; readonly now: number };
 
-const PUSHBACK_CLEARED = { rateLimitedUntil: null, quotaExceededAt: null, blockedMessage: null, failures: 0, readOnlyReason: null } as const;
+const PUSHBACK_CLEARED = { rateLimitedUntil: null, rateLimitedSetAt: null, quotaExceededAt: null, blockedMessage: null, failures: 0, readOnlyReason: null } as const;
 
 /** The link-health reducer. Pure. */
 export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
@@ -112,11 +117,22 @@ export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
       return { ...h, failures: h.failures + 1, lastFailure: 'stale' };
     case 'pushback':
       return pushback(h, e.error, e.at);
+    case 'clock-seen':
+      return clockSeen(h, e.now);
   }
 }
 
+/**
+ * Without a monotonic clock the time that passed across a step back is unknown: the wait restarts at its own
+ * length (a 30 s Retry-After lasts at most 60 s), rather than until the old wall time comes round (an hour).
+ */
+function clockSeen(h: LinkHealth, now: number): LinkHealth {
+  if (h.rateLimitedUntil === null || h.rateLimitedSetAt === null || now >= h.rateLimitedSetAt) return h;
+  return { ...h, rateLimitedUntil: now + Math.max(0, h.rateLimitedUntil - h.rateLimitedSetAt), rateLimitedSetAt: now };
+}
+
 function pushback(h: LinkHealth, error: SpotifyError, at: number): LinkHealth {
-  if (error.kind === 'rate_limited') return { ...h, rateLimitedUntil: Math.max(h.rateLimitedUntil ?? 0, error.retryAt) };
+  if (error.kind === 'rate_limited') return { ...h, rateLimitedUntil: Math.max(h.rateLimitedUntil ?? 0, error.retryAt), rateLimitedSetAt: at };
   if (error.kind === 'quota_exceeded') return { ...h, quotaExceededAt: at };
   if (error.kind === 'premium_required' && h.readOnlyReason === null) return { ...h, readOnlyReason: PREMIUM_REASON };
   return h;

@@ -68,6 +68,7 @@ export class PlaybackObserver {
   public schedule(): void {
     if (!this.started || this.fetching) return;
     const s = this.session;
+    s.noteClock();
     if (s.health.blockedMessage !== null && !wakePending(s.health)) {
       this.clearTimer();
       this.plan = null;
@@ -107,6 +108,7 @@ export class PlaybackObserver {
       return;
     }
     s.apply({ kind: 'token-ok' });
+    s.noteClock();
     const now = this.deps.clock.now();
     if (s.health.rateLimitedUntil !== null && now < s.health.rateLimitedUntil) return;
     s.apply({ kind: 'read-sent', at: now });

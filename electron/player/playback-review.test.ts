@@ -92,3 +92,34 @@ describe('B4: a wake that arrives while a failing token attempt is in flight', (
     expect(service.currentPlan()?.reason).toBe('retry');
   });
 });
+
+describe('B2: the wall clock stepping back', () => {
+  it('an accepted command stops replaying once reads after the step back show otherwise', async () => {
+    const { service, clock, last, snapshot } = await setup();
+    const sent = service.setShuffle(true);
+    await last('setShuffle').answer(OK);
+    expect(await sent).toEqual({ ok: true, value: null });
+    clock.stepWall(-3_600_000);
+    // Shuffle was turned off elsewhere: reads well past the apply lag say so, and the display must follow.
+    for (let i = 0; i < 3; i += 1) {
+      await clock.advance(POLICY.windowPlayingMs);
+      await last('getPlaybackState').answer(snapshot(apiState({ shuffle_state: false })));
+    }
+    expect(item(service).shuffle).toBe(false);
+  });
+
+  it('a Retry-After set before the step back lasts at most twice its length, not an hour more', async () => {
+    const { service, clock, last, count } = await setup();
+    const sent = service.setShuffle(true);
+    await last('setShuffle').answer({ ok: false, error: { kind: 'rate_limited', retryAfterMs: 30_000, retryAt: clock.now() + 30_000 } });
+    expect(await sent).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    clock.stepWall(-3_600_000);
+    // The step is only noticed when the engine next reads the clock, so the wait restarts then at worst.
+    await clock.advance(61_000);
+    const again = service.setShuffle(true);
+    // Sent, not refused inside an hour-long "30 s" window.
+    expect(count('setShuffle')).toBe(2);
+    await last('setShuffle').answer(OK);
+    expect(await again).toEqual({ ok: true, value: null });
+  });
+});
