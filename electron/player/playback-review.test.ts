@@ -123,3 +123,24 @@ describe('B2: the wall clock stepping back', () => {
     expect(await again).toEqual({ ok: true, value: null });
   });
 });
+
+describe('B5: a sign-out during the recovery transfer', () => {
+  it('stops the follow-up command: nothing is sent after the transfer answers', async () => {
+    const { service, last, count } = await setup();
+    const result = service.next();
+    await last('next').answer({ ok: false, error: { kind: 'no_active_device' } });
+    await last('getDevices').answer({
+      ok: true,
+      value: [{ id: 'd1', name: 'Laptop', type: 'Computer', is_active: false, supports_volume: true, volume_percent: 50 }],
+    });
+    expect(count('transfer')).toBe(1);
+    // The user signs out while the transfer is out.
+    service.accountChanged(false);
+    await last('transfer').answer(OK);
+    // A wrongly sent follow-up would wait for its answer: let it through so the press settles either way.
+    if (count('next') > 1) await last('next').answer(OK);
+    await result;
+    expect(count('next')).toBe(1);
+    expect(service.getState().controls.readOnly).toBe(true);
+  });
+});
