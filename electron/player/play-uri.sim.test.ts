@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { COMPUTER_ID } from '../../simulator/index';
 import { createCatalogue } from '../../simulator/world/catalogue';
+import { memorySink, RootLogger } from '../logging/logger';
+import { PLAYER_INTERFACE } from '../mpris/mpris-names';
+import { mprisObject } from '../mpris/mpris-object';
 import { ManualClock } from '../testing/manual-clock';
 
 import { createSimHarness } from './testing/sim-session';
@@ -92,5 +95,21 @@ describe('PlaybackService.playUri against the simulator', () => {
     expect(await h.service.playUri(track)).toEqual({ ok: true, value: null });
     expect(paths(h, before)).toEqual(['PUT /me/player/play', 'GET /me/player/devices', 'PUT /me/player', 'PUT /me/player/play']);
     expect(h.sim.control.state()).toMatchObject({ activeDeviceId: COMPUTER_ID, itemUri: track, isPlaying: true });
+  });
+
+  it('MPRIS OpenUri with an open.spotify.com link reaches Spotify as the canonical URI (as main.ts wires it)', async () => {
+    const h = await started();
+    const object = mprisObject({
+      playback: h.service,
+      clock: h.clock,
+      logger: new RootLogger({ sink: memorySink().sink }).scope('mpris'),
+      raise: null,
+      quit: null,
+      openUri: (uri) => h.service.playUri(uri),
+    });
+    const player = object.interfaces.find((i) => i.name === PLAYER_INTERFACE)!;
+    const link = `https://open.spotify.com/intl-de/track/${track.split(':')[2]}?si=x`;
+    expect(await Promise.resolve(player.methods.OpenUri!.call([link]))).toEqual({ ok: true, body: [] });
+    expect(h.sim.control.state()).toMatchObject({ itemUri: track, isPlaying: true });
   });
 });
