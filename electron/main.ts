@@ -216,6 +216,7 @@ if (!app.requestSingleInstanceLock()) {
       desktop: services.desktop,
       raise: () => windows.showMain(),
       quit: () => app.quit(),
+      openUri: (uri) => services.playback.playUri(uri),
     });
 
     deliver = (url) => services.handleProtocolUrl(url);

@@ -32,6 +32,8 @@ export interface PlaybackFacade {
   setLiked(liked: boolean): Promise<Result<null>>;
   transfer(deviceId: string, play?: boolean): Promise<Result<null>>;
   listDevices(): Promise<Result<Device[]>>;
+  /** Play a canonical Spotify URI (MPRIS OpenUri). Optional for fakes. */
+  playUri?(uri: string): Promise<Result<null>>;
   /** Look now; `window-shown` is the user acting (lifts a quota or app-refused pause). Optional for fakes. */
   wake?(cause: 'window-shown'): void;
 }

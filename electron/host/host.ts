@@ -153,6 +153,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         desktop: services.desktop,
         raise: null,
         quit: null,
+        openUri: (uri) => services.playback.playUri(uri),
         ...(options.mpris.address !== undefined ? { address: options.mpris.address } : {}),
       })
     : null;

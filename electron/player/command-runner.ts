@@ -144,6 +144,8 @@ export class CommandRunner {
     switch (command.kind) {
       case 'play':
         return api.play(deviceId);
+      case 'open':
+        return api.play(deviceId, command.target);
       case 'pause':
         return api.pause(deviceId);
       case 'next':

@@ -1,4 +1,5 @@
 import type { Device, RepeatMode } from '../../shared/state/now-playing';
+import type { PlayTarget } from '../spotify/spotify-uri';
 
 /**
  * A command after the service resolved it to an explicit target (toggle → play or pause, cycle → a repeat
@@ -6,6 +7,8 @@ import type { Device, RepeatMode } from '../../shared/state/now-playing';
  */
 export type PlayerCommand =
   | { readonly kind: 'play' }
+  /** Start a Spotify URI (MPRIS OpenUri); it shares play/pause's lane, so the newest intent wins. */
+  | { readonly kind: 'open'; readonly uri: string; readonly target: PlayTarget }
   | { readonly kind: 'pause' }
   | { readonly kind: 'next' }
   | { readonly kind: 'previous' }
@@ -22,6 +25,7 @@ export type CommandLane = 'playPause' | 'skip' | 'seek' | 'volume' | 'shuffle' |
 export function laneOf(command: PlayerCommand): CommandLane {
   switch (command.kind) {
     case 'play':
+    case 'open':
     case 'pause':
       return 'playPause';
     case 'next':

@@ -20,13 +20,25 @@ export interface LinkHealth {
   /** When the last good observation was asked for: pushback older than it no longer makes the display stale. */
   readonly lastGoodAt: number | null;
   readonly rateLimitedUntil: number | null;
+  /** When that Retry-After arrived (wall clock), so a clock set back can keep the wait's length. */
+  readonly rateLimitedSetAt: number | null;
   readonly quotaExceededAt: number | null;
   /**
    * Spotify refuses this app outright (user not allow-listed, or the app owner's Premium lapsed): the user must
    * fix it in the dashboard, so polling stops until a window is shown, sign-in changes or a command is tried.
    */
   readonly blockedMessage: string | null;
-  readonly wakeRequested: boolean;
+  /**
+   * Wakes counted, and the last one a read or token attempt answered. Counted rather than a flag because an
+   * attempt answers only the wakes it saw start: one arriving while it is out is still owed a look.
+   */
+  readonly wakeSeq: number;
+  readonly answeredWakeSeq: number;
+}
+
+/** A wake no read or token attempt has answered yet. */
+export function wakePending(h: LinkHealth): boolean {
+  return h.wakeSeq > h.answeredWakeSeq;
 }
 
 export const INITIAL_LINK_HEALTH: LinkHealth = {
@@ -37,9 +49,11 @@ export const INITIAL_LINK_HEALTH: LinkHealth = {
   lastFetchAt: null,
   lastGoodAt: null,
   rateLimitedUntil: null,
+  rateLimitedSetAt: null,
   quotaExceededAt: null,
   blockedMessage: null,
-  wakeRequested: false,
+  wakeSeq: 0,
+  answeredWakeSeq: 0,
 };
 
 export type LinkEvent =
@@ -52,7 +66,8 @@ export type LinkEvent =
   | { readonly kind: 'account-signed-in' }
   | { readonly kind: 'signed-out' }
   | { readonly kind: 'token-ok' }
-  | { readonly kind: 'token-failed'; readonly at: number }
+  /** `wakeSeq`: the health's `wakeSeq` when the attempt started (the wakes it answers). */
+  | { readonly kind: 'token-failed'; readonly at: number; readonly wakeSeq: number }
   | { readonly kind: 'read-sent'; readonly at: number }
   | { readonly kind: 'read-ok'; readonly startedAt: number }
   /** A read answered with an error (its pushback is applied too). */
@@ -60,9 +75,11 @@ export type LinkEvent =
   /** A read threw (a bug): counted as a failure so the backoff still applies. */
   | { readonly kind: 'read-threw' }
   /** Bookkeeping any answer (read or command) may carry: Retry-After, quota, Premium. */
-  | { readonly kind: 'pushback'; readonly error: SpotifyError; readonly at: number };
+  | { readonly kind: 'pushback'; readonly error: SpotifyError; readonly at: number }
+  /** The wall clock read `now`; if it went back past a Retry-After's arrival, the wait is shifted back with it. */
+  | { readonly kind: 'clock-seen'; readonly now: number };
 
-const PUSHBACK_CLEARED = { rateLimitedUntil: null, quotaExceededAt: null, blockedMessage: null, failures: 0, readOnlyReason: null } as const;
+const PUSHBACK_CLEARED = { rateLimitedUntil: null, rateLimitedSetAt: null, quotaExceededAt: null, blockedMessage: null, failures: 0, readOnlyReason: null } as const;
 
 /** The link-health reducer. Pure. */
 export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
@@ -70,13 +87,13 @@ export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
     case 'wake':
       return {
         ...h,
-        wakeRequested: true,
+        wakeSeq: h.wakeSeq + 1,
         quotaExceededAt: e.cause === 'window-shown' ? null : h.quotaExceededAt,
         blockedMessage: e.cause === 'window-shown' || e.cause === 'auth-changed' ? null : h.blockedMessage,
         ...(e.cause === 'auth-changed' ? { signedIn: true, readOnlyReason: null } : {}),
       };
     case 'probe-block':
-      return { ...h, wakeRequested: true };
+      return { ...h, wakeSeq: h.wakeSeq + 1 };
     case 'user-acted':
       return h.quotaExceededAt === null ? h : { ...h, quotaExceededAt: null };
     case 'account-signed-in':
@@ -86,10 +103,12 @@ export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
     case 'token-ok':
       return h.signedIn ? h : { ...h, signedIn: true };
     case 'token-failed':
-      // The wake was answered by this attempt: from here the backoff decides, not a 1 Hz loop.
-      return { ...h, wakeRequested: false, failures: h.failures + 1, lastFailure: 'stale', lastFetchAt: e.at };
+      // The wakes seen when it started were answered by this attempt: from here the backoff decides, not a
+      // 1 Hz loop. A wake that came while it was out is still pending.
+      return { ...h, answeredWakeSeq: Math.max(h.answeredWakeSeq, Math.min(e.wakeSeq, h.wakeSeq)), failures: h.failures + 1, lastFailure: 'stale', lastFetchAt: e.at };
     case 'read-sent':
-      return { ...h, lastFetchAt: e.at, wakeRequested: false };
+      // Leaves now, so it sees everything the wakes so far asked to look for.
+      return { ...h, lastFetchAt: e.at, answeredWakeSeq: h.wakeSeq };
     case 'read-ok':
       return { ...h, failures: 0, quotaExceededAt: null, blockedMessage: null, lastGoodAt: e.startedAt };
     case 'read-failed':
@@ -98,11 +117,22 @@ export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
       return { ...h, failures: h.failures + 1, lastFailure: 'stale' };
     case 'pushback':
       return pushback(h, e.error, e.at);
+    case 'clock-seen':
+      return clockSeen(h, e.now);
   }
 }
 
+/**
+ * Without a monotonic clock the time that passed across a step back is unknown: the wait restarts at its own
+ * length (a 30 s Retry-After lasts at most 60 s), rather than until the old wall time comes round (an hour).
+ */
+function clockSeen(h: LinkHealth, now: number): LinkHealth {
+  if (h.rateLimitedUntil === null || h.rateLimitedSetAt === null || now >= h.rateLimitedSetAt) return h;
+  return { ...h, rateLimitedUntil: now + Math.max(0, h.rateLimitedUntil - h.rateLimitedSetAt), rateLimitedSetAt: now };
+}
+
 function pushback(h: LinkHealth, error: SpotifyError, at: number): LinkHealth {
-  if (error.kind === 'rate_limited') return { ...h, rateLimitedUntil: Math.max(h.rateLimitedUntil ?? 0, error.retryAt) };
+  if (error.kind === 'rate_limited') return { ...h, rateLimitedUntil: Math.max(h.rateLimitedUntil ?? 0, error.retryAt), rateLimitedSetAt: at };
   if (error.kind === 'quota_exceeded') return { ...h, quotaExceededAt: at };
   if (error.kind === 'premium_required' && h.readOnlyReason === null) return { ...h, readOnlyReason: PREMIUM_REASON };
   return h;

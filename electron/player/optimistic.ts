@@ -21,6 +21,9 @@ export function applyOptimistic(state: NowPlaying, command: PlayerCommand, now: 
   switch (command.kind) {
     case 'play':
       return rebased(current, true);
+    case 'open':
+      // What will play is not known until the confirming read; that it plays is.
+      return rebased(current, true);
     case 'pause':
       return rebased(current, false);
     case 'seek':
@@ -50,6 +53,7 @@ export function applyOptimistic(state: NowPlaying, command: PlayerCommand, now: 
 function applyToPrivate(state: Extract<NowPlaying, { kind: 'private' }>, command: PlayerCommand): NowPlaying {
   switch (command.kind) {
     case 'play':
+    case 'open':
       return { ...state, isPlaying: true };
     case 'pause':
       return { ...state, isPlaying: false };

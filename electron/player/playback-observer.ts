@@ -7,6 +7,7 @@ import type { PlaybackSnapshot } from '../spotify/web-api-client';
 
 import { unconfirmed } from './optimistic';
 import type { PlayerApi } from './player-api';
+import { wakePending } from './link-health';
 import type { PlaybackSession } from './playback-session';
 import { nextFetchAt, POLICY, retryDelayMs, type RefreshPlan } from './refresh-policy';
 
@@ -67,7 +68,8 @@ export class PlaybackObserver {
   public schedule(): void {
     if (!this.started || this.fetching) return;
     const s = this.session;
-    if (s.health.blockedMessage !== null && !s.health.wakeRequested) {
+    s.noteClock();
+    if (s.health.blockedMessage !== null && !wakePending(s.health)) {
       this.clearTimer();
       this.plan = null;
       return;
@@ -91,6 +93,8 @@ export class PlaybackObserver {
   private async fetchOnce(): Promise<void> {
     const s = this.session;
     const ticket = s.ticket();
+    // The wakes this attempt answers if the token fails; later ones are served after it.
+    const { wakeSeq } = s.health;
     const token = await this.deps.tokens.getAccessToken();
     if (!s.isCurrent(ticket)) return;
     if (!token.ok) {
@@ -98,12 +102,13 @@ export class PlaybackObserver {
         s.becomeSignedOut();
         return;
       }
-      s.apply({ kind: 'token-failed', at: this.deps.clock.now() });
+      s.apply({ kind: 'token-failed', at: this.deps.clock.now(), wakeSeq });
       this.showFailure('error', token.error.message);
       s.emit();
       return;
     }
     s.apply({ kind: 'token-ok' });
+    s.noteClock();
     const now = this.deps.clock.now();
     if (s.health.rateLimitedUntil !== null && now < s.health.rateLimitedUntil) return;
     s.apply({ kind: 'read-sent', at: now });

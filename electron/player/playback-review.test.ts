@@ -52,3 +52,95 @@ describe('a throwing onChange listener', () => {
     expect(item(service).shuffle).toBe(false);
   });
 });
+
+describe('B4: a wake that arrives while a failing token attempt is in flight', () => {
+  it('is served after the attempt (a read within the minimum gap), not left to the retry backoff', async () => {
+    const clock = new ManualClock();
+    const s = scripted(clock);
+    const answers: Array<(r: Awaited<ReturnType<AccessTokenSource['getAccessToken']>>) => void> = [];
+    const tokens: AccessTokenSource = {
+      getAccessToken: () => new Promise((resolve) => answers.push(resolve)),
+      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+    };
+    const service = new PlaybackService({ api: s.api, tokens, clock, visibility: 'window' });
+    service.start();
+    await clock.advance(0);
+    expect(answers).toHaveLength(1);
+    // The attempt is out; the system resumes meanwhile.
+    service.wake('resume');
+    answers[0]!({ ok: false, error: { code: 'network', message: 'offline' } });
+    await clock.advance(0);
+    expect(service.currentPlan()?.reason).toBe('wake');
+    await clock.advance(POLICY.minGapMs);
+    expect(answers).toHaveLength(2);
+  });
+
+  it('a failed attempt still answers the wakes it saw start (no 1 Hz loop)', async () => {
+    const clock = new ManualClock();
+    const s = scripted(clock);
+    const answers: Array<(r: Awaited<ReturnType<AccessTokenSource['getAccessToken']>>) => void> = [];
+    const tokens: AccessTokenSource = {
+      getAccessToken: () => new Promise((resolve) => answers.push(resolve)),
+      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+    };
+    const service = new PlaybackService({ api: s.api, tokens, clock, visibility: 'window' });
+    service.start();
+    service.wake('resume');
+    await clock.advance(0);
+    answers[0]!({ ok: false, error: { code: 'network', message: 'offline' } });
+    await clock.advance(0);
+    expect(service.currentPlan()?.reason).toBe('retry');
+  });
+});
+
+describe('B2: the wall clock stepping back', () => {
+  it('an accepted command stops replaying once reads after the step back show otherwise', async () => {
+    const { service, clock, last, snapshot } = await setup();
+    const sent = service.setShuffle(true);
+    await last('setShuffle').answer(OK);
+    expect(await sent).toEqual({ ok: true, value: null });
+    clock.stepWall(-3_600_000);
+    // Shuffle was turned off elsewhere: reads well past the apply lag say so, and the display must follow.
+    for (let i = 0; i < 3; i += 1) {
+      await clock.advance(POLICY.windowPlayingMs);
+      await last('getPlaybackState').answer(snapshot(apiState({ shuffle_state: false })));
+    }
+    expect(item(service).shuffle).toBe(false);
+  });
+
+  it('a Retry-After set before the step back lasts at most twice its length, not an hour more', async () => {
+    const { service, clock, last, count } = await setup();
+    const sent = service.setShuffle(true);
+    await last('setShuffle').answer({ ok: false, error: { kind: 'rate_limited', retryAfterMs: 30_000, retryAt: clock.now() + 30_000 } });
+    expect(await sent).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    clock.stepWall(-3_600_000);
+    // The step is only noticed when the engine next reads the clock, so the wait restarts then at worst.
+    await clock.advance(61_000);
+    const again = service.setShuffle(true);
+    // Sent, not refused inside an hour-long "30 s" window.
+    expect(count('setShuffle')).toBe(2);
+    await last('setShuffle').answer(OK);
+    expect(await again).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('B5: a sign-out during the recovery transfer', () => {
+  it('stops the follow-up command: nothing is sent after the transfer answers', async () => {
+    const { service, last, count } = await setup();
+    const result = service.next();
+    await last('next').answer({ ok: false, error: { kind: 'no_active_device' } });
+    await last('getDevices').answer({
+      ok: true,
+      value: [{ id: 'd1', name: 'Laptop', type: 'Computer', is_active: false, supports_volume: true, volume_percent: 50 }],
+    });
+    expect(count('transfer')).toBe(1);
+    // The user signs out while the transfer is out.
+    service.accountChanged(false);
+    await last('transfer').answer(OK);
+    // A wrongly sent follow-up would wait for its answer: let it through so the press settles either way.
+    if (count('next') > 1) await last('next').answer(OK);
+    await result;
+    expect(count('next')).toBe(1);
+    expect(service.getState().controls.readOnly).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import type { AccessTokenSource } from '../ports/access-token';
 import type { Clock } from '../ports/clock';
 import { likeableUri } from '../spotify/mappers';
+import { playTargetOf } from '../spotify/spotify-uri';
 
 import { CommandRunner } from './command-runner';
 import { NEXT_REPEAT } from './commands';
@@ -120,6 +121,13 @@ export class PlaybackService implements PlaybackFacade {
     const shown = this.getState().nowPlaying;
     const playing = (shown.kind === 'item' || shown.kind === 'ad' || shown.kind === 'private') && shown.isPlaying;
     return this.runner.execute(playing ? { kind: 'pause' } : { kind: 'play' }, 'latest');
+  }
+
+  /** Plays a canonical Spotify URI (`spotify:track|episode|album|playlist|artist|show:<id>`), e.g. MPRIS OpenUri. */
+  public playUri(uri: string): Promise<Result<null>> {
+    const target = playTargetOf(uri);
+    if (target === null) return Promise.resolve(err('invalid_payload', 'Trayplay can only play Spotify track, episode, album, playlist, artist or show URIs.'));
+    return this.runner.execute({ kind: 'open', uri, target }, 'latest');
   }
 
   public next(): Promise<Result<null>> {

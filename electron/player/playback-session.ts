@@ -5,7 +5,7 @@ import type { Logger } from '../logging/logger';
 import type { Clock } from '../ports/clock';
 import type { SpotifyError } from '../spotify/api-errors';
 
-import { INITIAL_LINK_HEALTH, reduceLinkHealth, type LinkEvent, type LinkHealth } from './link-health';
+import { INITIAL_LINK_HEALTH, reduceLinkHealth, wakePending, type LinkEvent, type LinkHealth } from './link-health';
 import { LikedCache } from './liked-cache';
 import { playbackNotice } from './notice';
 import { withPending, type PendingCommand } from './optimistic';
@@ -100,6 +100,17 @@ export class PlaybackSession {
     this.health = reduceLinkHealth(this.health, event);
   }
 
+  /**
+   * The wall clock may have been set back (NTP, the user, a VM resume): nothing kept may lie in its future, or
+   * an accepted command would replay until the old time comes round and a Retry-After would last an hour.
+   */
+  public noteClock(): void {
+    const now = this.deps.clock.now();
+    this.apply({ kind: 'clock-seen', now });
+    for (const entry of this.pending) if (entry.settledAt !== null && entry.settledAt > now) entry.settledAt = now;
+    if (this.lastCommandAt !== null && this.lastCommandAt > now) this.lastCommandAt = now;
+  }
+
   /** Bookkeeping any answer may carry: Retry-After, quota, Premium. */
   public notePushback(error: SpotifyError): void {
     if (error.kind !== 'rate_limited' && error.kind !== 'quota_exceeded' && error.kind !== 'premium_required') return;
@@ -114,6 +125,7 @@ export class PlaybackSession {
 
   /** Refusals decided without a request: signed out, read-only, app refused, inside Retry-After. */
   public gate(premiumOnly: boolean): Result<never> | null {
+    this.noteClock();
     const h = this.health;
     if (!h.signedIn) return err('not_signed_in', SIGNED_OUT_REASON);
     if (premiumOnly && h.readOnlyReason !== null) return err('read_only', h.readOnlyReason);
@@ -146,7 +158,7 @@ export class PlaybackSession {
       rateLimitedUntil: h.rateLimitedUntil,
       quotaExceededAt: h.quotaExceededAt,
       failures: h.failures,
-      wakeRequested: h.wakeRequested,
+      wakeRequested: wakePending(h),
       localHints: this.localHints,
     };
   }

@@ -11,6 +11,7 @@ import {
   type ApiDevice,
   type ApiPlaybackState,
 } from './schemas';
+import type { PlayTarget } from './spotify-uri';
 
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SpotifyError };
 
@@ -78,8 +79,9 @@ export class WebApiClient {
     return parsed.ok ? ok(parsed.value.devices) : parsed;
   }
 
-  public play(deviceId?: string): Promise<ApiResult<null>> {
-    return this.command('PUT', '/me/player/play', withDevice({}, deviceId));
+  /** Resumes, or with `target` starts that track/episode (`uris`) or album/playlist/artist/show (`context_uri`). */
+  public play(deviceId?: string, target?: PlayTarget): Promise<ApiResult<null>> {
+    return this.command('PUT', '/me/player/play', withDevice({}, deviceId), target);
   }
 
   public pause(deviceId?: string): Promise<ApiResult<null>> {
