@@ -2,7 +2,9 @@
 // double, in demo mode, with a stored real session, packaged, and as a second instance. Each run must
 // show every shared boot fact, build the tray menu from the state it reports, and — after the user quits
 // from the tray — leave nothing behind, so the process ends by itself.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -207,6 +209,42 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.report.calls.filter((c) => c.method === 'setPath'), 'setPath from an env variable').toEqual([]);
     // A packaged app writes its log to the file only.
     expect(run.stderr).toBe('');
+  }, 60_000);
+
+  it("packaged: the developer's desktop is out of reach — their autostart entry survives, their session bus is never dialled", async () => {
+    // The outer environment as a developer's shell has it: a real autostart entry and a live session bus.
+    const outer = mkdtempSync(join(tmpdir(), 'trayplay-outer-'));
+    const autostart = join(outer, 'config', 'autostart', 'app.trayplay.Trayplay.desktop');
+    mkdirSync(join(outer, 'config', 'autostart'), { recursive: true });
+    writeFileSync(autostart, '[Desktop Entry]\nName=the developer\'s own\n');
+    mkdirSync(join(outer, 'runtime'));
+    let dialled = 0;
+    const bus = createServer((socket) => {
+      dialled += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((listening) => bus.listen(join(outer, 'runtime', 'bus'), listening));
+    const outerEnv: Record<string, string> = {
+      XDG_CONFIG_HOME: join(outer, 'config'),
+      XDG_DATA_HOME: join(outer, 'data'),
+      XDG_RUNTIME_DIR: join(outer, 'runtime'),
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(outer, 'runtime', 'bus')}`,
+    };
+    const saved = Object.keys(outerEnv).map((k) => [k, process.env[k]] as const);
+    Object.assign(process.env, outerEnv);
+    try {
+      const run = await runBoot(harness, { isPackaged: true });
+      expectHealthyBoot(run);
+      expect(readFileSync(autostart, 'utf8')).toContain("the developer's own");
+      expect(existsSync(join(outer, 'data')) ? readdirSync(join(outer, 'data')) : [], 'wrote into the outer XDG_DATA_HOME').toEqual([]);
+      expect(dialled, 'the boot connected to the outer session bus').toBe(0);
+    } finally {
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await new Promise((closed) => bus.close(closed));
+    }
   }, 60_000);
 
   it('development: TRAYPLAY_USER_DATA naming a folder that does not exist yet is created, not a crash at start', async () => {
