@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import type { ElectronApplication, Page } from '@playwright/test';
 
-import { FOREIGN_URL, OBSERVED_PREFERENCES, type BootObservation, type ObservedWindow } from '../../electron/testing/electron-double/boot-facts';
+import { CUSTOM_SCHEMES, FOREIGN_URL, OBSERVED_PREFERENCES, type BootObservation, type ObservedWindow } from '../../electron/testing/electron-double/boot-facts';
 
 /** Electron's private ipcMain state: the invoke handlers live in `_invokeHandlers` (lib/browser/ipc-main-impl.ts). */
 interface IpcMainInternals {
@@ -45,6 +45,7 @@ export async function observeRealBoot(app: ElectronApplication, page: Page): Pro
       foreignNavigationAllowed: !navigation.defaultPrevented,
     };
   }, FOREIGN_URL);
+  const handledSchemes = await app.evaluate(({ protocol }, schemes) => schemes.filter((s) => protocol.isProtocolHandled(s)), [...CUSTOM_SCHEMES]);
   const trustedReply: unknown = await page.evaluate(() => window.trayplay.app.getInfo());
   const opened = await page.evaluate((url) => window.open(url) !== null, FOREIGN_URL);
   const permissionGranted = await page.evaluate(async () => (await Notification.requestPermission()) === 'granted');
@@ -59,6 +60,7 @@ export async function observeRealBoot(app: ElectronApplication, page: Page): Pro
     trustedReply,
     windowOpenAction: opened ? 'allow' : 'deny',
     permissionGranted,
+    handledSchemes,
     ...ipc,
   };
 }

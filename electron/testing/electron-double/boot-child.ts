@@ -2,7 +2,7 @@
 // renderer's and the user's part, quits, writes a report — and then must end by itself, with nothing left.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { FOREIGN_URL, type BootObservation } from './boot-facts';
+import { CUSTOM_SCHEMES, FOREIGN_URL, type BootObservation } from './boot-facts';
 import { electronEvent } from './events';
 import { createElectronDouble } from './index';
 import { loadMainBundle } from './load-main';
@@ -149,6 +149,7 @@ async function observe(): Promise<void> {
     foreignNavigationAllowed,
     windowOpenAction,
     permissionGranted,
+    handledSchemes: CUSTOM_SCHEMES.filter((s) => double.sessions.current()?.protocol.isProtocolHandled(s)),
   };
   report = {
     ...emptyReport(),

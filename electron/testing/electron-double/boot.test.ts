@@ -64,6 +64,8 @@ function expectHealthyBoot(run: BootRun, taken: readonly string[] = []): void {
     errorLines: run.logLines.filter((l) => / ERROR /.test(l)),
   };
   expect(failedFacts(observation, EXPECT), diagnostics).toEqual([]);
+  // Registered before ready, exactly as the page scheme needs (not observable in real Electron, so not a shared fact).
+  expect(run.report.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   // The tray menu is trayMenu(state) for the very state the app reports.
   expect(run.report.tray, 'no tray').not.toBeNull();
   expect(run.report.tray!.rows).toEqual(expectedRows(stateOf(run)));
