@@ -34,6 +34,31 @@ for (const name of ['before-quit', 'will-quit', 'quit'] as const) app.on(name, (
 let report: BootReport | null = null;
 const write = (): void => writeFileSync(scenario.reportPath, JSON.stringify(report, null, 1));
 
+/** The harness's own listeners (the quit events above), left out of the after-quit count. */
+const HARNESS_OWN: Readonly<Record<string, Readonly<Record<string, number>>>> = { app: { 'before-quit': 1, 'will-quit': 1, quit: 1 } };
+
+/**
+ * The long-lived emitters the app could have subscribed to: what it left attached after quit. Destroyed
+ * windows, webContents and trays are left out (their listeners die with them).
+ */
+function listenersLeft(): Record<string, Record<string, number>> {
+  const emitters: [string, NodeJS.EventEmitter][] = [
+    ['app', app],
+    ['screen', double.screen],
+    ['powerMonitor', double.powerMonitor],
+    ['systemPreferences', double.systemPreferences],
+    ['session', double.sessions.session.defaultSession],
+  ];
+  const left: Record<string, Record<string, number>> = {};
+  for (const [name, emitter] of emitters) {
+    for (const event of emitter.eventNames()) {
+      const count = emitter.listenerCount(event) - (HARNESS_OWN[name]?.[String(event)] ?? 0);
+      if (count > 0) (left[name] ??= {})[String(event)] = count;
+    }
+  }
+  return left;
+}
+
 const listeners = (): string[] => ipcMain.listenedChannels().filter((c) => !ELECTRON_OWN_LISTENERS.has(c));
 
 /** Electron ends the process after `quit` (or `exit`); here the report is written and the process must drain. */
@@ -50,6 +75,7 @@ app.onProcessEnd = (code) => {
       shortcuts: [...double.globalShortcut.registered.keys()],
       powerListeners: double.powerMonitor.eventNames().reduce((n, e) => n + double.powerMonitor.listenerCount(e), 0),
       windowsAlive: double.windows.BrowserWindow.getAllWindows().length,
+      listenersLeft: listenersLeft(),
     },
   };
   write();

@@ -23,6 +23,9 @@ const EXPECT: BootExpectations = {
   pagePrefixes: [pathToFileURL(RENDERER_DIR + sep).href, 'app://'],
 };
 
+/** The `app` events main.ts wires once for the process's life (no service adds to these). */
+const APP_LIFETIME_LISTENERS = { activate: 1, 'before-quit': 1, 'open-url': 1, 'second-instance': 1, 'window-all-closed': 1 };
+
 let harness: string;
 beforeAll(async () => {
   ensureBuilt();
@@ -106,6 +109,8 @@ function expectCleanQuit(run: BootRun): void {
   expect(after!.shortcuts).toEqual([]);
   expect(after!.powerListeners, 'powerMonitor listeners left after quit').toBe(0);
   expect(after!.windowsAlive).toBe(0);
+  // Only main.ts's own lifetime wiring of `app` may stay; a service that subscribed must have let go.
+  expect(after!.listenersLeft, 'listeners left on Electron emitters after quit').toEqual({ app: APP_LIFETIME_LISTENERS });
   expect(run.ended, `still open after quit: ${JSON.stringify(run.report.resourcesAfterQuit)}`).toBe('by-itself');
   expect(run.exitCode).toBe(0);
 }

@@ -57,6 +57,8 @@ export interface BootReport {
     readonly shortcuts: readonly string[];
     readonly powerListeners: number;
     readonly windowsAlive: number;
+    /** Per double emitter, the `event: count` of listeners still attached (the harness's own left out). */
+    readonly listenersLeft: Readonly<Record<string, Readonly<Record<string, number>>>>;
   } | null;
   /** `process.getActiveResourcesInfo()` a moment after quit: what could still hold the process open. */
   readonly resourcesAfterQuit: readonly string[];
