@@ -47,7 +47,8 @@ function listenersLeft(): Record<string, Record<string, number>> {
     ['screen', double.screen],
     ['powerMonitor', double.powerMonitor],
     ['systemPreferences', double.systemPreferences],
-    ['session', double.sessions.session.defaultSession],
+    // A second instance quits before ready, when Electron refuses to give out the default session.
+    ...(app.isReady() ? [['session', double.sessions.session.defaultSession] as [string, NodeJS.EventEmitter]] : []),
   ];
   const left: Record<string, Record<string, number>> = {};
   for (const [name, emitter] of emitters) {
