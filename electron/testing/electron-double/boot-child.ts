@@ -99,6 +99,7 @@ function emptyReport(): BootReport {
     tray: null,
     state: null,
     info: null,
+    devices: null,
     shortcuts: [],
     handledSchemes: [],
     privilegedSchemes: double.protocols.privileged.map((p) => ({ scheme: p.scheme, privileges: { ...p.privileges } })),
@@ -136,11 +137,14 @@ async function observe(): Promise<void> {
   let permissionGranted = false;
   let state: unknown = null;
   let info: unknown = null;
+  let devices: unknown = null;
   let trayAtState: BootReport['tray'] = null;
   if (main) {
     const wc = main.webContents;
     trustedReply = await ipcMain.invoke(wc, wc.mainFrame, 'app:getInfo').catch((e: unknown) => String(e));
     info = trustedReply;
+    // The tray's device submenu is built from the device list: read it first, so the state stays the same turn as the menu.
+    devices = await ipcMain.invoke(wc, wc.mainFrame, 'player:listDevices').catch((e: unknown) => String(e));
     state = await ipcMain.invoke(wc, wc.mainFrame, 'app:getState').catch((e: unknown) => String(e));
     // The same turn: the menu must be the one built from exactly this state.
     trayAtState = snapshotTray();
@@ -185,6 +189,7 @@ async function observe(): Promise<void> {
     tray: trayAtState ?? snapshotTray(),
     state,
     info,
+    devices,
     shortcuts: [...double.globalShortcut.registered.keys()],
     handledSchemes: ['app', 'trayplay', 'file', 'http', 'https'].filter((s) => double.sessions.current()?.protocol.isProtocolHandled(s)),
     effectivePreferences: windows.map((w) => w.webContents.effectiveWebPreferences()),

@@ -32,20 +32,26 @@ beforeAll(async () => {
   harness = await buildHarness();
 }, 60_000);
 
-/** What the tray should show for a state, in the rows a menu double reports. */
-function expectedRows(state: AppState): MenuRow[] {
-  return trayMenu(state).map((item): MenuRow => {
+/** What the tray should show for a state, in the rows a menu double reports (checked state and submenus too). */
+function expectedRows(state: AppState, devicesReply: unknown): MenuRow[] {
+  const reply = devicesReply as { ok?: boolean; value?: NonNullable<Parameters<typeof trayMenu>[1]>['devices'] } | null;
+  return rowsOf(trayMenu(state, { devices: reply?.ok ? (reply.value ?? null) : null }));
+}
+
+function rowsOf(items: ReturnType<typeof trayMenu>): MenuRow[] {
+  return items.map((item): MenuRow => {
     switch (item.kind) {
       case 'separator':
-        return { type: 'separator', label: '', enabled: true };
+        return { type: 'separator', label: '', enabled: true, checked: false };
       case 'label':
-        return { type: 'normal', label: item.label, enabled: false };
+        return { type: 'normal', label: item.label, enabled: false, checked: false };
       case 'action':
-        return { type: 'normal', label: item.label, enabled: item.enabled };
+        return { type: 'normal', label: item.label, enabled: item.enabled, checked: false };
       case 'checkbox':
       case 'radio':
+        return { type: item.kind, label: item.label, enabled: item.enabled, checked: item.checked };
       case 'submenu':
-        return { type: item.kind, label: item.label, enabled: item.enabled };
+        return { type: 'submenu', label: item.label, enabled: item.enabled, checked: false, submenu: rowsOf(item.items) };
     }
   });
 }
@@ -71,7 +77,7 @@ function expectHealthyBoot(run: BootRun, taken: readonly string[] = []): void {
   expect(run.report.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   // The tray menu is trayMenu(state) for the very state the app reports.
   expect(run.report.tray, 'no tray').not.toBeNull();
-  expect(run.report.tray!.rows).toEqual(expectedRows(stateOf(run)));
+  expect(run.report.tray!.rows).toEqual(expectedRows(stateOf(run), run.report.devices));
   expect(run.report.tray!.toolTip).toMatch(/^Trayplay — /);
   expectShortcutsAsReported(run, taken);
   // Pages load only through the built files (or the app's scheme), never a dev server or the network.

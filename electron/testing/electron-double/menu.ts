@@ -113,10 +113,19 @@ export interface MenuRow {
   readonly type: string;
   readonly label: string;
   readonly enabled: boolean;
+  readonly checked: boolean;
+  /** A submenu's own rows (only on items that have one). */
+  readonly submenu?: readonly MenuRow[];
 }
 
 export function menuRows(menu: MenuDouble): MenuRow[] {
-  return menu.items.map((item) => ({ type: item.type, label: item.label, enabled: item.enabled }));
+  return menu.items.map((item) => ({
+    type: item.type,
+    label: item.label,
+    enabled: item.enabled,
+    checked: item.checked,
+    ...(item.submenu ? { submenu: menuRows(item.submenu) } : {}),
+  }));
 }
 
 export interface MenuStatics {

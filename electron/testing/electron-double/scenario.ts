@@ -41,6 +41,8 @@ export interface BootReport {
   /** The state the app reports over IPC (app:getState), to rebuild the expected tray menu from. */
   readonly state: unknown;
   readonly info: unknown;
+  /** The player:listDevices reply read just before the state (the tray's device submenu is built from it). */
+  readonly devices: unknown;
   readonly shortcuts: readonly string[];
   readonly handledSchemes: readonly string[];
   readonly privilegedSchemes: readonly { scheme: string; privileges: Record<string, unknown> }[];
