@@ -55,7 +55,7 @@ test(`shows every shared boot fact (${BOOT_FACTS.map((f) => f.id).join(', ')})`,
   await expect
     .poll(async () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().filter((w) => w.webContents.getURL() !== '').length), { timeout: 20_000 })
     .toBe(2);
-  const observation = await observeRealBoot(app, page, userData);
+  const observation = await observeRealBoot(app, page);
   const root = resolve('.');
   expect(
     failedFacts(observation, {

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 
 import type { ElectronApplication, Page } from '@playwright/test';
 
-import { FOREIGN_URL, OBSERVED_PREFERENCES, type BootObservation, type ObservedWindow } from '../../electron/testing/electron-double/boot-facts';
+import { CUSTOM_SCHEMES, FOREIGN_URL, OBSERVED_PREFERENCES, type BootObservation, type ObservedWindow } from '../../electron/testing/electron-double/boot-facts';
 
 /** Electron's private ipcMain state: the invoke handlers live in `_invokeHandlers` (lib/browser/ipc-main-impl.ts). */
 interface IpcMainInternals {
   _invokeHandlers?: Map<string, (event: unknown, ...args: unknown[]) => unknown>;
 }
 
-export async function observeRealBoot(app: ElectronApplication, page: Page, userData: string): Promise<BootObservation> {
+export async function observeRealBoot(app: ElectronApplication, page: Page): Promise<BootObservation> {
   const windows = await app.evaluate(({ BrowserWindow }, keys): ObservedWindow[] =>
     BrowserWindow.getAllWindows().map((w) => {
       const wc = w.webContents as typeof w.webContents & { getLastWebPreferences?: () => Record<string, unknown> | null };
@@ -45,10 +45,14 @@ export async function observeRealBoot(app: ElectronApplication, page: Page, user
       foreignNavigationAllowed: !navigation.defaultPrevented,
     };
   }, FOREIGN_URL);
+  const handledSchemes = await app.evaluate(({ protocol }, schemes) => schemes.filter((s) => protocol.isProtocolHandled(s)), [...CUSTOM_SCHEMES]);
   const trustedReply: unknown = await page.evaluate(() => window.trayplay.app.getInfo());
   const opened = await page.evaluate((url) => window.open(url) !== null, FOREIGN_URL);
   const permissionGranted = await page.evaluate(async () => (await Notification.requestPermission()) === 'granted');
-  const log = readFileSync(join(userData, 'logs', 'main.log'), 'utf8').split('\n');
+  // The app logs into app.getPath('logs'): <userData>/logs on Linux and Windows, but ~/Library/Logs/<name> on
+  // macOS — so ask the running app rather than guess.
+  const logsDir = await app.evaluate(({ app: electronApp }) => electronApp.getPath('logs'));
+  const log = readFileSync(join(logsDir, 'main.log'), 'utf8').split('\n');
   return {
     readyLogged: log.some((l) => / INFO \[main\] ready\b/.test(l)),
     errorLines: log.filter((l) => / ERROR /.test(l)),
@@ -56,6 +60,7 @@ export async function observeRealBoot(app: ElectronApplication, page: Page, user
     trustedReply,
     windowOpenAction: opened ? 'allow' : 'deny',
     permissionGranted,
+    handledSchemes,
     ...ipc,
   };
 }

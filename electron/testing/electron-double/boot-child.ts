@@ -2,7 +2,7 @@
 // renderer's and the user's part, quits, writes a report — and then must end by itself, with nothing left.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { FOREIGN_URL, type BootObservation } from './boot-facts';
+import { CUSTOM_SCHEMES, FOREIGN_URL, type BootObservation } from './boot-facts';
 import { electronEvent } from './events';
 import { createElectronDouble } from './index';
 import { loadMainBundle } from './load-main';
@@ -34,6 +34,32 @@ for (const name of ['before-quit', 'will-quit', 'quit'] as const) app.on(name, (
 let report: BootReport | null = null;
 const write = (): void => writeFileSync(scenario.reportPath, JSON.stringify(report, null, 1));
 
+/** The harness's own listeners (the quit events above), left out of the after-quit count. */
+const HARNESS_OWN: Readonly<Record<string, Readonly<Record<string, number>>>> = { app: { 'before-quit': 1, 'will-quit': 1, quit: 1 } };
+
+/**
+ * The long-lived emitters the app could have subscribed to: what it left attached after quit. Destroyed
+ * windows, webContents and trays are left out (their listeners die with them).
+ */
+function listenersLeft(): Record<string, Record<string, number>> {
+  const emitters: [string, NodeJS.EventEmitter][] = [
+    ['app', app],
+    ['screen', double.screen],
+    ['powerMonitor', double.powerMonitor],
+    ['systemPreferences', double.systemPreferences],
+    // A second instance quits before ready, when Electron refuses to give out the default session.
+    ...(app.isReady() ? [['session', double.sessions.session.defaultSession] as [string, NodeJS.EventEmitter]] : []),
+  ];
+  const left: Record<string, Record<string, number>> = {};
+  for (const [name, emitter] of emitters) {
+    for (const event of emitter.eventNames()) {
+      const count = emitter.listenerCount(event) - (HARNESS_OWN[name]?.[String(event)] ?? 0);
+      if (count > 0) (left[name] ??= {})[String(event)] = count;
+    }
+  }
+  return left;
+}
+
 const listeners = (): string[] => ipcMain.listenedChannels().filter((c) => !ELECTRON_OWN_LISTENERS.has(c));
 
 /** Electron ends the process after `quit` (or `exit`); here the report is written and the process must drain. */
@@ -50,6 +76,7 @@ app.onProcessEnd = (code) => {
       shortcuts: [...double.globalShortcut.registered.keys()],
       powerListeners: double.powerMonitor.eventNames().reduce((n, e) => n + double.powerMonitor.listenerCount(e), 0),
       windowsAlive: double.windows.BrowserWindow.getAllWindows().length,
+      listenersLeft: listenersLeft(),
     },
   };
   write();
@@ -72,6 +99,7 @@ function emptyReport(): BootReport {
     tray: null,
     state: null,
     info: null,
+    devices: null,
     shortcuts: [],
     handledSchemes: [],
     privilegedSchemes: double.protocols.privileged.map((p) => ({ scheme: p.scheme, privileges: { ...p.privileges } })),
@@ -109,11 +137,14 @@ async function observe(): Promise<void> {
   let permissionGranted = false;
   let state: unknown = null;
   let info: unknown = null;
+  let devices: unknown = null;
   let trayAtState: BootReport['tray'] = null;
   if (main) {
     const wc = main.webContents;
     trustedReply = await ipcMain.invoke(wc, wc.mainFrame, 'app:getInfo').catch((e: unknown) => String(e));
     info = trustedReply;
+    // The tray's device submenu is built from the device list: read it first, so the state stays the same turn as the menu.
+    devices = await ipcMain.invoke(wc, wc.mainFrame, 'player:listDevices').catch((e: unknown) => String(e));
     state = await ipcMain.invoke(wc, wc.mainFrame, 'app:getState').catch((e: unknown) => String(e));
     // The same turn: the menu must be the one built from exactly this state.
     trayAtState = snapshotTray();
@@ -149,6 +180,7 @@ async function observe(): Promise<void> {
     foreignNavigationAllowed,
     windowOpenAction,
     permissionGranted,
+    handledSchemes: CUSTOM_SCHEMES.filter((s) => double.sessions.current()?.protocol.isProtocolHandled(s)),
   };
   report = {
     ...emptyReport(),
@@ -157,6 +189,7 @@ async function observe(): Promise<void> {
     tray: trayAtState ?? snapshotTray(),
     state,
     info,
+    devices,
     shortcuts: [...double.globalShortcut.registered.keys()],
     handledSchemes: ['app', 'trayplay', 'file', 'http', 'https'].filter((s) => double.sessions.current()?.protocol.isProtocolHandled(s)),
     effectivePreferences: windows.map((w) => w.webContents.effectiveWebPreferences()),

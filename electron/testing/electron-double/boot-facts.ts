@@ -35,6 +35,8 @@ export interface BootObservation {
   readonly windowOpenAction: string;
   /** A page asked for the notifications permission: granted? */
   readonly permissionGranted: boolean;
+  /** Which of CUSTOM_SCHEMES the default session handles (`protocol.isProtocolHandled`). */
+  readonly handledSchemes: readonly string[];
 }
 
 export interface BootExpectations {
@@ -67,6 +69,12 @@ export const OBSERVED_PREFERENCES = [
   'additionalArguments',
   'preload',
 ] as const;
+
+/**
+ * The non-built-in schemes both observers ask about. Built-ins (file, http…) are left out: real Electron
+ * reports them as handled whatever the app does.
+ */
+export const CUSTOM_SCHEMES = ['app', 'trayplay'] as const;
 
 /** A foreign page both observers try to reach. */
 export const FOREIGN_URL = 'https://evil.example/';
@@ -189,6 +197,11 @@ export const BOOT_FACTS: readonly BootFact[] = [
     id: 'permissions-denied',
     says: 'permission requests from pages are denied',
     check: (o) => (o.permissionGranted ? 'a notifications permission request was granted' : null),
+  },
+  {
+    id: 'app-scheme-handled',
+    says: "the app's page scheme (app://) is handled, and no other custom scheme",
+    check: (o) => (same(o.handledSchemes, ['app']) ? null : `handled: ${JSON.stringify(o.handledSchemes)}`),
   },
 ];
 

@@ -82,8 +82,27 @@ export function bootDirs(): { base: string; userData: string; home: string; temp
   return dirs;
 }
 
-/** Environment variables a developer's shell may carry that would change the boot: cleared for every run. */
-const SCRUB = ['TRAYPLAY_USER_DATA', 'TRAYPLAY_ACCOUNTS_URL', 'TRAYPLAY_API_URL', 'TRAYPLAY_TEST', 'VITE_DEV_SERVER_URL', 'APPIMAGE', 'NODE_OPTIONS'];
+/**
+ * The outer variables a boot may see. Everything else stays out: the packaged app acts on the desktop it finds
+ * (XDG autostart entries, the D-Bus session bus via DBUS_SESSION_BUS_ADDRESS or XDG_RUNTIME_DIR, a display),
+ * so a developer's real one must never be reachable. The XDG homes are the run's own folders (see below).
+ */
+const PASSED_THROUGH = ['PATH', 'SystemRoot', 'TZ'];
+
+/** The child's whole environment: the allow-list, the run's own homes, then what the scenario gives. */
+export function childEnv(dirs: BootDirs, outer: NodeJS.ProcessEnv, given: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = { LANG: 'C.UTF-8' };
+  for (const k of PASSED_THROUGH) if (outer[k] !== undefined) env[k] = outer[k];
+  Object.assign(env, {
+    HOME: dirs.home,
+    TMPDIR: dirs.temp,
+    XDG_CONFIG_HOME: join(dirs.home, '.config'),
+    XDG_DATA_HOME: join(dirs.home, '.local', 'share'),
+    XDG_CACHE_HOME: join(dirs.home, '.cache'),
+    XDG_STATE_HOME: join(dirs.home, '.local', 'state'),
+  });
+  return Object.assign(env, given);
+}
 
 export async function runBoot(harness: string, input: ScenarioInput, timeoutMs = 45_000): Promise<BootRun> {
   const dirs = bootDirs();
@@ -107,9 +126,7 @@ export async function runBoot(harness: string, input: ScenarioInput, timeoutMs =
   };
   const scenarioPath = join(dirs.base, 'scenario.json');
   writeFileSync(scenarioPath, JSON.stringify(scenario));
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: scenario.home, TMPDIR: scenario.temp, LANG: 'C.UTF-8' };
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !SCRUB.includes(k) && !(k in env) && !k.startsWith('VITEST') && k !== 'NODE_ENV') env[k] = v;
-  Object.assign(env, givenEnv ?? {}, preparedEnv);
+  const env = childEnv(dirs, process.env, { ...givenEnv, ...preparedEnv });
   const started = Date.now();
   const child = spawn(process.execPath, [harness, scenarioPath], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

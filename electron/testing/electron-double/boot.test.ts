@@ -2,7 +2,9 @@
 // double, in demo mode, with a stored real session, packaged, and as a second instance. Each run must
 // show every shared boot fact, build the tray menu from the state it reports, and — after the user quits
 // from the tray — leave nothing behind, so the process ends by itself.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -21,26 +23,35 @@ const EXPECT: BootExpectations = {
   pagePrefixes: [pathToFileURL(RENDERER_DIR + sep).href, 'app://'],
 };
 
+/** The `app` events main.ts wires once for the process's life (no service adds to these). */
+const APP_LIFETIME_LISTENERS = { activate: 1, 'before-quit': 1, 'open-url': 1, 'second-instance': 1, 'window-all-closed': 1 };
+
 let harness: string;
 beforeAll(async () => {
   ensureBuilt();
   harness = await buildHarness();
 }, 60_000);
 
-/** What the tray should show for a state, in the rows a menu double reports. */
-function expectedRows(state: AppState): MenuRow[] {
-  return trayMenu(state).map((item): MenuRow => {
+/** What the tray should show for a state, in the rows a menu double reports (checked state and submenus too). */
+function expectedRows(state: AppState, devicesReply: unknown): MenuRow[] {
+  const reply = devicesReply as { ok?: boolean; value?: NonNullable<Parameters<typeof trayMenu>[1]>['devices'] } | null;
+  return rowsOf(trayMenu(state, { devices: reply?.ok ? (reply.value ?? null) : null }));
+}
+
+function rowsOf(items: ReturnType<typeof trayMenu>): MenuRow[] {
+  return items.map((item): MenuRow => {
     switch (item.kind) {
       case 'separator':
-        return { type: 'separator', label: '', enabled: true };
+        return { type: 'separator', label: '', enabled: true, checked: false };
       case 'label':
-        return { type: 'normal', label: item.label, enabled: false };
+        return { type: 'normal', label: item.label, enabled: false, checked: false };
       case 'action':
-        return { type: 'normal', label: item.label, enabled: item.enabled };
+        return { type: 'normal', label: item.label, enabled: item.enabled, checked: false };
       case 'checkbox':
       case 'radio':
+        return { type: item.kind, label: item.label, enabled: item.enabled, checked: item.checked };
       case 'submenu':
-        return { type: item.kind, label: item.label, enabled: item.enabled };
+        return { type: 'submenu', label: item.label, enabled: item.enabled, checked: false, submenu: rowsOf(item.items) };
     }
   });
 }
@@ -62,9 +73,11 @@ function expectHealthyBoot(run: BootRun, taken: readonly string[] = []): void {
     errorLines: run.logLines.filter((l) => / ERROR /.test(l)),
   };
   expect(failedFacts(observation, EXPECT), diagnostics).toEqual([]);
+  // Registered before ready, exactly as the page scheme needs (not observable in real Electron, so not a shared fact).
+  expect(run.report.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   // The tray menu is trayMenu(state) for the very state the app reports.
   expect(run.report.tray, 'no tray').not.toBeNull();
-  expect(run.report.tray!.rows).toEqual(expectedRows(stateOf(run)));
+  expect(run.report.tray!.rows).toEqual(expectedRows(stateOf(run), run.report.devices));
   expect(run.report.tray!.toolTip).toMatch(/^Trayplay — /);
   expectShortcutsAsReported(run, taken);
   // Pages load only through the built files (or the app's scheme), never a dev server or the network.
@@ -102,6 +115,8 @@ function expectCleanQuit(run: BootRun): void {
   expect(after!.shortcuts).toEqual([]);
   expect(after!.powerListeners, 'powerMonitor listeners left after quit').toBe(0);
   expect(after!.windowsAlive).toBe(0);
+  // Only main.ts's own lifetime wiring of `app` may stay; a service that subscribed must have let go.
+  expect(after!.listenersLeft, 'listeners left on Electron emitters after quit').toEqual({ app: APP_LIFETIME_LISTENERS });
   expect(run.ended, `still open after quit: ${JSON.stringify(run.report.resourcesAfterQuit)}`).toBe('by-itself');
   expect(run.exitCode).toBe(0);
 }
@@ -207,6 +222,42 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.report.calls.filter((c) => c.method === 'setPath'), 'setPath from an env variable').toEqual([]);
     // A packaged app writes its log to the file only.
     expect(run.stderr).toBe('');
+  }, 60_000);
+
+  it("packaged: the developer's desktop is out of reach — their autostart entry survives, their session bus is never dialled", async () => {
+    // The outer environment as a developer's shell has it: a real autostart entry and a live session bus.
+    const outer = mkdtempSync(join(tmpdir(), 'trayplay-outer-'));
+    const autostart = join(outer, 'config', 'autostart', 'app.trayplay.Trayplay.desktop');
+    mkdirSync(join(outer, 'config', 'autostart'), { recursive: true });
+    writeFileSync(autostart, '[Desktop Entry]\nName=the developer\'s own\n');
+    mkdirSync(join(outer, 'runtime'));
+    let dialled = 0;
+    const bus = createServer((socket) => {
+      dialled += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((listening) => bus.listen(join(outer, 'runtime', 'bus'), listening));
+    const outerEnv: Record<string, string> = {
+      XDG_CONFIG_HOME: join(outer, 'config'),
+      XDG_DATA_HOME: join(outer, 'data'),
+      XDG_RUNTIME_DIR: join(outer, 'runtime'),
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(outer, 'runtime', 'bus')}`,
+    };
+    const saved = Object.keys(outerEnv).map((k) => [k, process.env[k]] as const);
+    Object.assign(process.env, outerEnv);
+    try {
+      const run = await runBoot(harness, { isPackaged: true });
+      expectHealthyBoot(run);
+      expect(readFileSync(autostart, 'utf8')).toContain("the developer's own");
+      expect(existsSync(join(outer, 'data')) ? readdirSync(join(outer, 'data')) : [], 'wrote into the outer XDG_DATA_HOME').toEqual([]);
+      expect(dialled, 'the boot connected to the outer session bus').toBe(0);
+    } finally {
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await new Promise((closed) => bus.close(closed));
+    }
   }, 60_000);
 
   it('development: TRAYPLAY_USER_DATA naming a folder that does not exist yet is created, not a crash at start', async () => {

@@ -26,7 +26,8 @@ export function loadMainBundle(bundle: string, electronModule: object, options: 
   proc.resourcesPath = resolve(folder, '..', '..');
   // `electron .` sets defaultApp; a packaged app has none.
   if (!options.isPackaged) proc.defaultApp = true;
-  Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true });
-  Object.defineProperty(process.versions, 'chrome', { value: '140.0.7339.0', enumerable: true });
+  // Configurable, so an in-process boot can take them back off afterwards.
+  Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true, configurable: true });
+  Object.defineProperty(process.versions, 'chrome', { value: '140.0.7339.0', enumerable: true, configurable: true });
   createRequire(path)(path);
 }

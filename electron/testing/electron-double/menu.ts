@@ -4,6 +4,21 @@ import type { Runtime } from './runtime';
 
 type Template = Electron.MenuItemConstructorOptions | MenuItemDouble;
 
+/** MenuItem.types in Electron's menu-item.ts. */
+const ITEM_TYPES: readonly string[] = ['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette'];
+
+/** Electron's areValidTemplateItems: an own `label` or `role`, or a separator (a type alone does not do). */
+const validItem = (item: unknown): boolean =>
+  item !== null &&
+  typeof item === 'object' &&
+  (Object.hasOwn(item, 'label') || Object.hasOwn(item, 'role') || (item as { type?: unknown }).type === 'separator');
+
+/** Electron's removeExtraSeparators: adjacent separators fold into one, then edge ones go (hidden items stay). */
+function removeExtraSeparators(items: readonly Template[]): Template[] {
+  const folded = items.filter((e, i, all) => e.visible === false || e.type !== 'separator' || i === 0 || all[i - 1]!.type !== 'separator');
+  return folded.filter((e, i, all) => e.visible === false || e.type !== 'separator' || (i !== 0 && i !== all.length - 1));
+}
+
 export class MenuItemDouble implements Pick<Electron.MenuItem, 'label' | 'type' | 'enabled' | 'visible' | 'checked' | 'id' | 'toolTip' | 'sublabel'> {
   public label: string;
   public type: Electron.MenuItem['type'];
@@ -18,13 +33,16 @@ export class MenuItemDouble implements Pick<Electron.MenuItem, 'label' | 'type' 
   public readonly submenu: MenuDouble | null;
   private readonly onClick: Electron.MenuItemConstructorOptions['click'];
 
+  /** The radio items of this one's group (its run between separators), once appended to a menu. */
+  public radioGroup: MenuItemDouble[] | null = null;
+
   public constructor(runtime: Runtime, options: Electron.MenuItemConstructorOptions) {
-    if (options.label === undefined && options.role === undefined && options.type === undefined) {
-      runtime.fail('MenuItem', 'Invalid template for MenuItem: must have at least one of label, role or type');
-    }
-    if (options.click !== undefined && typeof options.click !== 'function') runtime.fail('MenuItem', 'Invalid template for MenuItem: click must be a function');
+    const sub = options.submenu;
+    this.submenu = sub === undefined || sub === null ? null : sub instanceof MenuDouble ? sub : MenuDouble.fromTemplate(runtime, sub as Template[]);
+    this.type = options.type ?? (this.submenu ? 'submenu' : 'normal');
+    if (this.type === 'submenu' && this.submenu === null) runtime.fail('MenuItem', 'Invalid submenu');
+    if (!ITEM_TYPES.includes(this.type)) runtime.fail('MenuItem', `Unknown menu item type: ${String(this.type)}`);
     this.label = options.label ?? '';
-    this.type = options.type ?? (options.submenu ? 'submenu' : 'normal');
     this.enabled = options.enabled ?? true;
     this.visible = options.visible ?? true;
     this.checked = options.checked ?? false;
@@ -34,15 +52,21 @@ export class MenuItemDouble implements Pick<Electron.MenuItem, 'label' | 'type' 
     this.role = options.role;
     this.accelerator = typeof options.accelerator === 'string' ? options.accelerator : undefined;
     this.onClick = options.click;
-    const sub = options.submenu;
-    this.submenu = sub === undefined ? null : sub instanceof MenuDouble ? sub : MenuDouble.fromTemplate(runtime, sub as Template[]);
   }
 
-  /** What a user's click does: disabled items do nothing (the OS greys them out). */
+  /**
+   * What a user's click does: disabled items do nothing (the OS greys them out). A checkbox flips; a radio
+   * item is checked and its group unchecked (Electron's radio `checked` setter ignores the value it is given).
+   * A click that is not a function is ignored, as Electron ignores it.
+   */
   public click(): void {
     if (!this.enabled || !this.visible) return;
     if (this.type === 'checkbox') this.checked = !this.checked;
-    this.onClick?.(this as unknown as Electron.MenuItem, undefined, {});
+    if (this.type === 'radio') {
+      for (const other of this.radioGroup ?? []) other.checked = false;
+      this.checked = true;
+    }
+    if (typeof this.onClick === 'function') this.onClick(this as unknown as Electron.MenuItem, undefined, {});
   }
 }
 
@@ -52,8 +76,9 @@ export class MenuDouble extends EventEmitter {
   public static fromTemplate(runtime: Runtime, template: readonly Template[]): MenuDouble {
     const given: unknown = template;
     if (!Array.isArray(given)) runtime.fail('Menu.buildFromTemplate', 'Invalid template for Menu: Menu template must be an array', 'TypeError');
+    if (!template.every(validItem)) runtime.fail('Menu.buildFromTemplate', 'Invalid template for MenuItem: must have at least one of label, role or type', 'TypeError');
     const menu = new MenuDouble();
-    for (const entry of template) menu.items.push(entry instanceof MenuItemDouble ? entry : new MenuItemDouble(runtime, entry));
+    for (const entry of removeExtraSeparators(template)) menu.append(entry instanceof MenuItemDouble ? entry : new MenuItemDouble(runtime, entry));
     return menu;
   }
 
@@ -67,6 +92,18 @@ export class MenuDouble extends EventEmitter {
   }
 
   public append(item: MenuItemDouble): void {
+    // Electron's generateGroupId: a radio item joins the nearest radio item above it, up to a separator.
+    if (item.type === 'radio') {
+      let group: MenuItemDouble[] | null = null;
+      for (let i = this.items.length - 1; i >= 0 && this.items[i]!.type !== 'separator'; i--) {
+        if (this.items[i]!.type === 'radio') {
+          group = this.items[i]!.radioGroup;
+          break;
+        }
+      }
+      item.radioGroup = group ?? [];
+      item.radioGroup.push(item);
+    }
     this.items.push(item);
   }
 }
@@ -76,10 +113,19 @@ export interface MenuRow {
   readonly type: string;
   readonly label: string;
   readonly enabled: boolean;
+  readonly checked: boolean;
+  /** A submenu's own rows (only on items that have one). */
+  readonly submenu?: readonly MenuRow[];
 }
 
 export function menuRows(menu: MenuDouble): MenuRow[] {
-  return menu.items.map((item) => ({ type: item.type, label: item.label, enabled: item.enabled }));
+  return menu.items.map((item) => ({
+    type: item.type,
+    label: item.label,
+    enabled: item.enabled,
+    checked: item.checked,
+    ...(item.submenu ? { submenu: menuRows(item.submenu) } : {}),
+  }));
 }
 
 export interface MenuStatics {

@@ -16,6 +16,8 @@ export interface SandboxRun {
   readonly required: string[];
   /** The isolated world's own globals after the preload ran. */
   readonly isolatedGlobals: string[];
+  /** The very objects handed to the preload's wrapper, so a test can look for them by identity. */
+  readonly given: { readonly require: unknown; readonly process: unknown; readonly module: unknown; readonly exports: unknown };
 }
 
 /** Electron's limited `process` in a sandboxed preload (no `binding`, no `mainModule`, no env of note). */
@@ -52,7 +54,9 @@ export function runPreloadInSandbox(preloadPath: string, peer: IpcPeer): Sandbox
   const wrapped = `(function (require, process, Buffer, global, setImmediate, clearImmediate, exports, module) {${source}\n})`;
   const fn = runInContext(wrapped, isolated, { filename: preloadPath }) as (...args: unknown[]) => void;
   const module = { exports: {} };
-  fn(sandboxRequire, sandboxProcess(), Buffer, runInContext('globalThis', isolated), setImmediate, clearImmediate, module.exports, module);
+  const exports = module.exports;
+  const processObject = sandboxProcess();
+  fn(sandboxRequire, processObject, Buffer, runInContext('globalThis', isolated), setImmediate, clearImmediate, exports, module);
   const after = Object.getOwnPropertyNames(runInContext('globalThis', isolated) as object).filter((n) => !before.has(n));
-  return { mainWorld, renderer, required, isolatedGlobals: after };
+  return { mainWorld, renderer, required, isolatedGlobals: after, given: { require: sandboxRequire, process: processObject, module, exports } };
 }

@@ -41,6 +41,8 @@ export interface BootReport {
   /** The state the app reports over IPC (app:getState), to rebuild the expected tray menu from. */
   readonly state: unknown;
   readonly info: unknown;
+  /** The player:listDevices reply read just before the state (the tray's device submenu is built from it). */
+  readonly devices: unknown;
   readonly shortcuts: readonly string[];
   readonly handledSchemes: readonly string[];
   readonly privilegedSchemes: readonly { scheme: string; privileges: Record<string, unknown> }[];
@@ -57,6 +59,8 @@ export interface BootReport {
     readonly shortcuts: readonly string[];
     readonly powerListeners: number;
     readonly windowsAlive: number;
+    /** Per double emitter, the `event: count` of listeners still attached (the harness's own left out). */
+    readonly listenersLeft: Readonly<Record<string, Readonly<Record<string, number>>>>;
   } | null;
   /** `process.getActiveResourcesInfo()` a moment after quit: what could still hold the process open. */
   readonly resourcesAfterQuit: readonly string[];
