@@ -1,4 +1,6 @@
 import type { EventEmitter } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 import { Message, sessionBus } from '@jellybrick/dbus-next';
 
@@ -19,19 +21,33 @@ import { isEntry, percentile, round, writeResults } from './playback-common';
 // The media bus on a real private dbus-daemon: how long a property change in another player (the local
 // Spotify client) takes to reach Trayplay's view of it, how long a client's read of our Position takes, and
 // what the open connection costs while idle (memory, CPU per minute).
+//
+// Idle cost, how: process.cpuUsage() over a window of `idleSeconds` (default a full minute) with nothing
+// happening, once before any connection (what Node itself costs here) and once connected, published and
+// watching for Spotify — started only after the connection is up and has settled, so the connect/publish/
+// watch work is counted apart (setupCpuMs). Memory: heap and RSS after a forced GC, before connecting and
+// at the end of the connected idle window.
 
 const SAMPLES = 50;
+const SETTLE_MS = 2_000;
+
+/** A full GC, so heap figures are what is retained rather than what happens not to be collected yet. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 export async function run(options: { readonly idleSeconds?: number; readonly record?: boolean } = {}): Promise<Record<string, unknown>> {
   if (!(await hasDbusDaemon())) return { bench: 'mpris-bus', skipped: 'dbus-daemon is not installed' };
   const bus = await startPrivateBus();
   const logger = new RootLogger({ sink: () => undefined });
   try {
-    const idleSeconds = options.idleSeconds ?? 15;
+    const idleSeconds = options.idleSeconds ?? 60;
     // The same idle window without any bus connection: what Node itself costs here.
     const cpuBaseStart = process.cpuUsage();
     await new Promise<void>((resolve) => setTimeout(resolve, idleSeconds * 1000));
     const baseCpu = process.cpuUsage(cpuBaseStart);
+    collectGarbage();
     const before = process.memoryUsage();
     const cpuBefore = process.cpuUsage();
     const trayplayBus = createDbusMediaBus({ clock: systemClock, logger: logger.scope('bus'), address: bus.address });
@@ -51,12 +67,15 @@ export async function run(options: { readonly idleSeconds?: number; readonly rec
       hostname: null,
       pid: process.pid,
     });
-    await waitFor(() => trayplayBus.publishedName(TRAYPLAY_BUS_NAME) !== null);
+    await waitFor(() => trayplayBus.publishedName(TRAYPLAY_BUS_NAME) !== null && trayplayBus.connection().kind === 'connected');
+    await new Promise<void>((resolve) => setTimeout(resolve, SETTLE_MS));
+    const setupCpu = process.cpuUsage(cpuBefore);
 
     // Idle: connected, published, watching for Spotify; nothing happens.
     const cpuIdleStart = process.cpuUsage();
     await new Promise<void>((resolve) => setTimeout(resolve, idleSeconds * 1000));
     const idleCpu = process.cpuUsage(cpuIdleStart);
+    collectGarbage();
     const after = process.memoryUsage();
 
     // A fake Spotify client on its own connection.
@@ -119,9 +138,10 @@ export async function run(options: { readonly idleSeconds?: number; readonly rec
       idleSeconds,
       idleCpuMsPerMinute: round(((idleCpu.user + idleCpu.system) / 1000) * (60 / idleSeconds), 1),
       baselineIdleCpuMsPerMinute: round(((baseCpu.user + baseCpu.system) / 1000) * (60 / idleSeconds), 1),
-      // Everything this run allocated for the connection, including the library's code: RSS is noisy.
-      connectionRssDeltaMb: round((after.rss - before.rss) / 1_048_576, 1),
-      connectionHeapDeltaMb: round((after.heapUsed - before.heapUsed) / 1_048_576, 1),
+      setupCpuMs: round((setupCpu.user + setupCpu.system) / 1000, 0),
+      // Retained by the connection and the session after a full GC (the library's code was loaded before).
+      connectionRssDeltaMb: round((after.rss - before.rss) / 1_048_576, 2),
+      connectionHeapDeltaMb: round((after.heapUsed - before.heapUsed) / 1_048_576, 2),
       totalCpuMs: round((totalCpu.user + totalCpu.system) / 1000, 0),
     };
     if (options.record !== false) writeResults('mpris-bus', [line]);
