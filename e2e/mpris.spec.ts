@@ -37,3 +37,24 @@ test('playerctl controls Trayplay through MPRIS and the window follows', async (
   await expect(playPause).not.toHaveAttribute('aria-label', label ?? '');
   await expect.poll(() => playerctl(privateBus, ['-p', 'trayplay', 'status'])).toBe(label === 'Pause' ? 'Paused' : 'Playing');
 });
+
+test('the settings switch takes Trayplay off the media controls and back, live', async ({ host, page }) => {
+  test.skip(!(await tools), 'dbus-daemon or playerctl is not installed (.ci/run installs both)');
+  const privateBus = bus!;
+  const app = await host.start({ mpris: { address: privateBus.address } });
+  const players = async () => (await playerctl(privateBus, ['-l'])).split('\n');
+  await page.goto(app.url);
+  await expect.poll(players).toContain('trayplay');
+  await page.getByTestId('nav-settings').click();
+  const publish = page.getByTestId('setting-media-publish');
+  await expect(publish).toBeChecked();
+
+  // A controlled switch: it shows the new state once main has stored it, so click and wait for that.
+  await publish.click();
+  await expect(publish).not.toBeChecked();
+  await expect.poll(players).not.toContain('trayplay');
+  await expect(page.getByTestId('media-session-status')).not.toBeEmpty();
+  await publish.click();
+  await expect(publish).toBeChecked();
+  await expect.poll(players).toContain('trayplay');
+});

@@ -208,6 +208,30 @@ describe('the media session', () => {
     expect(t.looks).toEqual([]);
   });
 
+  it('"Follow the Spotify app" switched off while stepped back takes effect at once: back on the bus, no hints; on again: steps back', async () => {
+    const t = setup();
+    await t.session.settled();
+    t.bus.remoteAppears(SPOTIFY_BUS_NAME, spotify(TRACK_URI));
+    await t.session.settled();
+    expect(t.desktop.get().mediaSession.kind).toBe('steppedBack');
+    const looksBefore = t.looks.length;
+
+    t.preferences.update({ mediaSession: { followLocalClient: false } });
+    await t.session.settled();
+    expect(t.bus.publishedName(TRAYPLAY_BUS_NAME)).toBe(TRAYPLAY_BUS_NAME);
+    expect(t.desktop.get()).toMatchObject({ mediaSession: { kind: 'published' }, localClient: { present: false } });
+    expect(t.bus.watching).toBe(0);
+    expect(t.hints.at(-1)).toBe(false);
+    t.bus.remoteChanges(SPOTIFY_BUS_NAME, { PlaybackStatus: 'Paused' });
+    expect(t.looks).toHaveLength(looksBefore);
+
+    t.preferences.update({ mediaSession: { followLocalClient: true } });
+    await t.session.settled();
+    expect(t.bus.publishedName(TRAYPLAY_BUS_NAME)).toBeNull();
+    expect(t.desktop.get()).toMatchObject({ mediaSession: { kind: 'steppedBack' }, localClient: { present: true } });
+    expect(t.hints.at(-1)).toBe(true);
+  });
+
   it('OpenUri on the published object reaches the openUri dependency', async () => {
     const opened: string[] = [];
     const t = setup({ openUri: (uri) => (opened.push(uri), Promise.resolve(ok(null))) });
