@@ -189,8 +189,17 @@ describe.skipIf(!available)('the D-Bus media bus on a real private session bus',
 
   it('reconnects when the bus restarts: the name is owned again and watches come back', async () => {
     const m = media();
-    await connected(m);
+    const remote = media();
+    await Promise.all([connected(m), connected(remote)]);
     await m.publish('org.mpris.MediaPlayer2.survivor', { path: PATH, interfaces: testPlayer([], { status: 'Playing', volume: 1 }) });
+    // A watched player on another connection: it too comes back by itself after the restart.
+    await remote.publish('org.mpris.MediaPlayer2.comeback', { path: PATH, interfaces: testPlayer([], { status: 'Paused', volume: 1 }) });
+    const watched: string[] = [];
+    m.watch(
+      { name: 'org.mpris.MediaPlayer2.comeback', path: PATH, interface: PLAYER },
+      { appeared: () => watched.push('appeared'), vanished: () => watched.push('vanished'), propertiesChanged: () => watched.push('changed') },
+    );
+    await vi.waitFor(() => expect(watched).toEqual(['appeared']), { timeout: 3_000 });
     const seen: string[] = [];
     m.onConnection((c) => seen.push(c.kind));
 
@@ -201,6 +210,10 @@ describe.skipIf(!available)('the D-Bus media bus on a real private session bus',
     await connected(m);
     expect(m.publishedName('org.mpris.MediaPlayer2.survivor')).toBe('org.mpris.MediaPlayer2.survivor');
     expect(await playerctl(bus, ['-p', 'survivor', 'status'])).toBe('Playing');
+    // The watch is followed again: the player is seen again, and its signals reach us on the new connection.
+    await vi.waitFor(() => expect(watched.slice(0, 3)).toEqual(['appeared', 'vanished', 'appeared']), { timeout: 5_000 });
+    remote.propertiesChanged(PATH, PLAYER, { PlaybackStatus: { signature: 's', value: 'Playing' } });
+    await vi.waitFor(() => expect(watched.at(-1)).toBe('changed'), { timeout: 3_000 });
     expect(seen[0]).toBe('disconnected');
     expect(seen.at(-1)).toBe('connected');
     expect(logs.lines.filter((l) => l.includes('session bus lost')).length).toBeGreaterThanOrEqual(1);
