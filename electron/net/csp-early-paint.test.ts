@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
-import { EARLY_PAINT_SCRIPT_HASH } from '../../shared/early-paint';
-import { earlyPaintScript } from '../../vite-plugins/early-paint-plugin';
+import { EARLY_PAINT_SCRIPT_HASH, EARLY_PAINT_SOURCE } from '../../shared/early-paint';
 
 import { rendererCsp } from './csp';
 
 describe('the pages\u2019 one inline script under CSP', () => {
   it('is allowed by the hash of the script the build inlines, and by nothing broader, in both shells', () => {
-    expect(earlyPaintScript(process.cwd()).hash).toBe(EARLY_PAINT_SCRIPT_HASH);
+    // As the build inlines it (vite-plugins/early-paint-plugin.ts): the file, trimmed.
+    const source = readFileSync(EARLY_PAINT_SOURCE, 'utf8').trim();
+    expect(`'sha256-${createHash('sha256').update(source).digest('base64')}'`).toBe(EARLY_PAINT_SCRIPT_HASH);
     for (const csp of [
       rendererCsp({ shell: 'electron', demoArtOrigin: null }),
       rendererCsp({ shell: 'web', wsOrigin: 'ws://127.0.0.1:4000', demoArtOrigin: null }),
