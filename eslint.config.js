@@ -54,6 +54,11 @@ export default tseslint.config(
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   {
+    // The pages' inline early script: plain browser JavaScript, run before any module.
+    files: ['renderer/early/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // Tests may use non-null assertions and loose fakes.
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'electron/testing/**'],
     rules: {

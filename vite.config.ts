@@ -5,6 +5,7 @@ import { defineConfig, type Alias, type UserConfig } from 'vite';
 
 import { contractSchemasPlugin } from './vite-plugins/contract-checks-plugin';
 import { earlyBridgePlugin } from './vite-plugins/early-bridge-plugin';
+import { earlyPaintPlugin } from './vite-plugins/early-paint-plugin';
 import { firstPaintGuardPlugin } from './vite-plugins/first-paint-guard-plugin';
 
 const root = import.meta.dirname;
@@ -39,7 +40,7 @@ const rendererBase: UserConfig = {
   base: './',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [contractSchemasPlugin(), earlyBridgePlugin(), firstPaintGuardPlugin()],
+  plugins: [contractSchemasPlugin(), earlyPaintPlugin(root), earlyBridgePlugin(), firstPaintGuardPlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
 };
 const rendererBuild = {
@@ -78,6 +79,7 @@ const miniRenderer: UserConfig = {
   ...rendererBase,
   plugins: [
     contractSchemasPlugin(),
+    earlyPaintPlugin(root),
     earlyBridgePlugin(),
     firstPaintGuardPlugin(),
     {

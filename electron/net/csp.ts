@@ -4,11 +4,14 @@
  *
  * - Electron pages talk to main over IPC: no `connect-src` at all, no loopback wildcard.
  * - The web preview talks over one WebSocket: exactly its own `ws://127.0.0.1:<port>`.
+ * - Scripts: the app's own files, and the one inline script each page starts with (its SHA-256, shared/early-paint.ts).
  * - Album art: Spotify's CDN, plus the demo simulator's exact origin while demo mode serves art.
  */
 export type ShellCsp =
   | { readonly shell: 'electron'; readonly demoArtOrigin: string | null }
   | { readonly shell: 'web'; readonly wsOrigin: string; readonly demoArtOrigin: string | null };
+
+import { EARLY_PAINT_SCRIPT_HASH } from '../../shared/early-paint';
 
 const SPOTIFY_ART = 'https://i.scdn.co';
 
@@ -32,7 +35,8 @@ export function rendererCsp(config: ShellCsp): string {
   const connect = config.shell === 'web' ? (loopbackOrigin(config.wsOrigin) ?? "'none'") : "'none'";
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // Scripts from the app's origin, plus the pages' one inline script by its hash (no 'unsafe-inline').
+    `script-src 'self' ${EARLY_PAINT_SCRIPT_HASH}`,
     "style-src 'self'",
     `img-src ${img}`,
     `connect-src ${connect}`,

@@ -3,6 +3,7 @@ import { createCheckedClient } from '../../shared/ipc/client-core';
 
 import { alwaysOpen, type Connection } from './connection';
 import { checkedChannels } from './contract-checks';
+import { adoptingSocketFactory, earlyHandle, withEarlyReply } from './early-handoff';
 import { contractUrl, createWsTransport } from './ws-transport';
 
 interface Bridge {
@@ -16,8 +17,10 @@ let bridge: Bridge | null = null;
 function createBridge(): Bridge {
   const exposed = window.trayplay;
   if (exposed !== undefined) return { api: exposed, connection: alwaysOpen };
-  const transport = createWsTransport({ url: contractUrl(window.location) });
-  const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, transport, {
+  // The page's inline script may have opened the socket and asked for the snapshot already: take both over.
+  const early = earlyHandle(window);
+  const transport = createWsTransport({ url: contractUrl(window.location), createSocket: adoptingSocketFactory(early) });
+  const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, withEarlyReply(transport, early), {
     onInvalid: (channel, message) => api.app.log({ level: 'warn', message: `invalid ${channel}: ${message}` }),
   });
   // Same place as under Electron, so scripts and tests find the API the same way in both shells.

@@ -3,6 +3,7 @@
  * page's code starts, when the snapshot is asked for and arrives, and when the first state is rendered.
  */
 export type BootMark = 'trayplay:boot' | 'trayplay:state-requested' | 'trayplay:state-received' | 'trayplay:state-rendered';
+// The page's inline script sets `trayplay:state-requested`/`-received` first when it asks, and `trayplay:early-painted`.
 
 export function markBoot(name: BootMark): void {
   // Each once per page load: a reconnection's snapshot is not part of the first paint.

@@ -15,21 +15,29 @@ export interface EarlyState {
   current(): AppState | null;
 }
 
+/** What the page's inline script already has (renderer/bridge/early-handoff.ts). */
+export interface EarlyStart {
+  /** A snapshot already here, checked: the first frame shows it. */
+  readonly initial?: AppState | null;
+  /** A request already made (Electron's preload API, asked by the inline script): not asked again. */
+  readonly snapshot?: Promise<Result<AppState>> | null;
+}
+
 const early = new WeakMap<TrayplayApi, EarlyState>();
 
 /**
  * Starts the snapshot request at once, so it travels while React loads and renders the first frame. Pushes are
  * buffered from the same moment, so none is lost before the window subscribes.
  */
-export function requestStateEarly(api: TrayplayApi): void {
+export function requestStateEarly(api: TrayplayApi, from: EarlyStart = {}): void {
   if (early.has(api)) return;
   let latest: AppState | null = null;
   const unsubscribe = api.app.onState((state) => {
     if (latest === null || state.rev > latest.rev) latest = state;
   });
-  let answered: AppState | null = null;
+  let answered: AppState | null = from.initial ?? null;
   markBoot('trayplay:state-requested');
-  const snapshot = api.app.getState();
+  const snapshot = from.snapshot ?? api.app.getState();
   void snapshot.then(
     (reply) => {
       markBoot('trayplay:state-received');

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 
 import type { TrayplayApi } from '../../shared/contract';
+import { EARLY_PAINT_SKELETON_ID } from '../../shared/early-paint';
 import type { Result } from '../../shared/result';
 import type { AppState } from '../../shared/state/app-state';
 import type { Connection } from '../bridge/connection';
@@ -80,7 +81,10 @@ export function useAppState(api: TrayplayApi, connection?: Connection): AppState
   }, [api, connection]);
 
   useLayoutEffect(() => {
-    if (state !== null) markBoot('trayplay:state-rendered');
+    if (state === null) return;
+    markBoot('trayplay:state-rendered');
+    // The early paint's skeleton goes in the same frame as the app's first state (no frame without a title).
+    document.getElementById(EARLY_PAINT_SKELETON_ID)?.remove();
   }, [state]);
 
   return state;
