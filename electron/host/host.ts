@@ -11,6 +11,7 @@ import { FileStore } from '../adapters/file-store';
 import { KeyFileCipher } from '../adapters/key-file-cipher';
 import { RootLogger, type LogSink } from '../logging/logger';
 import { rendererCsp } from '../net/csp';
+import { loopbackHttpOrigin } from '../net/host-check';
 import { createStaticHandler } from '../net/static-handler';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
@@ -45,7 +46,7 @@ export interface HostOptions {
 export interface Host {
   /** The main page to open, with this launch's secret in the fragment (`#key=…`): print it, never log it. */
   readonly url: string;
-  /** `http://127.0.0.1:<port>`, without the secret. */
+  /** `http://127.0.0.1:<port>` (no `:80` on port 80, as browsers write it), without the secret. */
   readonly origin: string;
   /** Another page of the app (`mini.html`), with the secret. */
   pageUrl(page: 'index.html' | 'mini.html'): string;
@@ -118,7 +119,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const secret = newLaunchSecret();
   logger.addPermanentSecret(secret);
   let port = 0;
-  const origin = (): string => `http://127.0.0.1:${port}`;
+  const origin = (): string => loopbackHttpOrigin(port);
   // The request listener is set once the port (and so the origin) is known; nothing can connect before.
   let serve: ReturnType<typeof serveStaticOverHttp> = () => Promise.resolve();
   const server = createServer((request, response) => void serve(request, response));

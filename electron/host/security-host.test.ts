@@ -173,6 +173,26 @@ describe('attack: read or drive the web preview from another local process', () 
   });
 });
 
+describe('--port 80: the browser omits the default port from Host and Origin', () => {
+  it('the preview on port 80 serves its page and accepts its own WebSocket, as a browser addresses them', async (context) => {
+    if (process.getuid?.() !== 0) context.skip(); // binding port 80 needs root; host-check tests cover the rule itself
+    const h = await host({ port: 80 });
+    expect(h.origin).toBe('http://127.0.0.1');
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1\/#key=/);
+    const page = await new Promise<{ status: number; csp: string }>((resolve) => {
+      httpRequest({ host: '127.0.0.1', port: 80, path: '/', headers: { host: '127.0.0.1' } }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, csp: String(response.headers['content-security-policy']) });
+      }).end();
+    });
+    expect(page.status).toBe(200);
+    expect(page.csp).toContain('connect-src ws://127.0.0.1;');
+    const opened = await upgrade(`ws://127.0.0.1/contract?key=${keyOf(h)}`, { origin: 'http://127.0.0.1', host: '127.0.0.1' });
+    expect(opened.status).toBe(101);
+    opened.socket?.close();
+  });
+});
+
 describe('attack: the demo simulator (an auto-approving OAuth server) beside a real account', () => {
   it('listens only while demo mode is on', async () => {
     const h = await host();
