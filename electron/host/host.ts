@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -12,6 +11,7 @@ import { KeyFileCipher } from '../adapters/key-file-cipher';
 import { RootLogger, type LogSink } from '../logging/logger';
 import { rendererCsp } from '../net/csp';
 import { loopbackHttpOrigin } from '../net/host-check';
+import { createLimitedServer, type HttpLimits } from '../net/http-limits';
 import { createStaticHandler } from '../net/static-handler';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
@@ -39,6 +39,8 @@ export interface HostOptions {
   readonly services?: Partial<ServicesConfig>;
   readonly version?: string;
   readonly wsLimits?: Partial<WsLimits>;
+  /** Socket cap and header/request deadlines of the HTTP server (tests pass small ones). */
+  readonly httpLimits?: Partial<HttpLimits>;
   /** Publish over MPRIS too (Linux): `{}` uses the environment's session bus. Absent: no media session. */
   readonly mpris?: { readonly address?: string | null };
 }
@@ -122,7 +124,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const origin = (): string => loopbackHttpOrigin(port);
   // The request listener is set once the port (and so the origin) is known; nothing can connect before.
   let serve: ReturnType<typeof serveStaticOverHttp> = () => Promise.resolve();
-  const server = createServer((request, response) => void serve(request, response));
+  const server = createLimitedServer((request, response) => void serve(request, response), options.httpLimits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
