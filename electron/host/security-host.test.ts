@@ -12,6 +12,7 @@ import { createSimulator } from '../../simulator/index';
 import { KeyFileCipher } from '../adapters/key-file-cipher';
 import { TestOnlyCipher } from '../adapters/test-cipher';
 import { simulatorEndpoints } from '../auth/endpoints';
+import { rendererCsp } from '../net/csp';
 
 import { startHost, type Host } from './host';
 
@@ -170,6 +171,22 @@ describe('attack: read or drive the web preview from another local process', () 
     expect(codes.get('ok') ?? 0).toBeLessThanOrEqual(55);
     expect(codes.get('rate_limited') ?? 0).toBeGreaterThan(100);
     expect(h.logs.some((line) => line.includes('closed a flooding WebSocket'))).toBe(true);
+  });
+});
+
+describe('the web preview\'s pages carry its CSP', () => {
+  it('as a header and a meta tag on every page: own WebSocket only, scripts from self, nothing else by default', async () => {
+    const h = await host();
+    const port = Number(new URL(h.origin).port);
+    for (const path of ['/', '/index.html']) {
+      const response = await fetch(`${h.origin}${path}`);
+      const csp = response.headers.get('content-security-policy');
+      expect(csp, path).toBe(rendererCsp({ shell: 'web', wsOrigin: `ws://127.0.0.1:${port}`, demoArtOrigin: h.services.demoArtOrigin() }));
+      for (const directive of ["default-src 'none'", "script-src 'self'", `connect-src ws://127.0.0.1:${port};`, "frame-ancestors 'none'"]) {
+        expect(csp, `${path}: ${directive}`).toContain(directive);
+      }
+      expect(await response.text(), path).toContain('http-equiv="Content-Security-Policy"');
+    }
   });
 });
 
