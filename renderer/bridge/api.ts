@@ -3,7 +3,7 @@ import { createCheckedClient } from '../../shared/ipc/client-core';
 
 import { alwaysOpen, type Connection } from './connection';
 import { checkedChannels } from './contract-checks';
-import { contractUrl, createWsTransport } from './ws-transport';
+import { contractUrl, createWsTransport, takeLaunchKey } from './ws-transport';
 
 interface Bridge {
   readonly api: TrayplayApi;
@@ -11,12 +11,15 @@ interface Bridge {
 }
 
 let bridge: Bridge | null = null;
+/** The web preview's per-launch key, once taken out of the URL: in memory only, for reconnects and new tabs. */
+let launchKey: string | null = null;
 
 /** Electron's preload API when present; otherwise the contract over a WebSocket to the headless host. */
 function createBridge(): Bridge {
   const exposed = window.trayplay;
   if (exposed !== undefined) return { api: exposed, connection: alwaysOpen };
-  const transport = createWsTransport({ url: contractUrl(window.location) });
+  launchKey = takeLaunchKey(window.location, window.history);
+  const transport = createWsTransport({ url: contractUrl(window.location, launchKey) });
   const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, transport, {
     onInvalid: (channel, message) => api.app.log({ level: 'warn', message: `invalid ${channel}: ${message}` }),
   });
@@ -38,4 +41,12 @@ export function getApi(): TrayplayApi {
 /** The link's status, for the "reconnecting" notice and for re-taking the snapshot after a loss. */
 export function getConnection(): Connection {
   return getBridge().connection;
+}
+
+/**
+ * The fragment that lets a page this one opens (main, mini) connect too: `#key=…`, or '' under Electron.
+ * Read after boot (the bridge takes the key when the page starts); it never creates the bridge itself.
+ */
+export function launchFragment(): string {
+  return launchKey === null ? '' : `#key=${encodeURIComponent(launchKey)}`;
 }
