@@ -21,6 +21,7 @@ const UNLIMITED: WsLimits = {
   maxInFlight: Number.MAX_SAFE_INTEGER,
   maxRefusedInRow: Number.MAX_SAFE_INTEGER,
   maxBufferedBytes: Number.MAX_SAFE_INTEGER,
+  refusalLogsPerMinute: Number.MAX_SAFE_INTEGER,
 };
 
 interface Phase {

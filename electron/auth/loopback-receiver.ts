@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { isAllowedHost } from '../net/host-check';
+import { createLimitedServer, type HttpLimits } from '../net/http-limits';
 
 import { loopbackRedirectUri } from './redirect-uris';
 
@@ -21,13 +22,16 @@ export interface LoopbackReceiver {
 export type LoopbackStart = { readonly ok: true; readonly receiver: LoopbackReceiver } | { readonly ok: false; readonly message: string };
 export type StartLoopback = (onCallback: (url: string) => LoopbackVerdict) => Promise<LoopbackStart>;
 
+/** The receiver answers one redirect: a handful of sockets is plenty, and anything slow is cut early. */
+const RECEIVER_LIMITS: Partial<HttpLimits> = { maxConnections: 16, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000 };
+
 /**
  * A one-shot HTTP listener on 127.0.0.1 (never another interface) on an ephemeral port. Only `GET /callback`
- * is answered; the owner closes it once the attempt ends, succeeds or times out.
+ * is answered; the owner closes it once the attempt ends, succeeds or times out. `limits` are for tests.
  */
-export const startLoopbackReceiver: StartLoopback = (onCallback) =>
+export const startLoopbackReceiverWith = (limits: Partial<HttpLimits> = {}): StartLoopback => (onCallback) =>
   new Promise((resolve) => {
-    const server = createServer((request, response) => handle(request, response, onCallback, port()));
+    const server = createLimitedServer((request, response) => handle(request, response, onCallback, port()), { ...RECEIVER_LIMITS, ...limits });
     const port = (): number => (server.address() as AddressInfo | null)?.port ?? 0;
     server.on('error', (cause) => resolve({ ok: false, message: `The sign-in listener could not start (${cause.message})` }));
     server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
@@ -49,6 +53,8 @@ export const startLoopbackReceiver: StartLoopback = (onCallback) =>
       });
     });
   });
+
+export const startLoopbackReceiver: StartLoopback = startLoopbackReceiverWith();
 
 function handle(request: IncomingMessage, response: ServerResponse, onCallback: (url: string) => LoopbackVerdict, port: number): void {
   const path = (request.url ?? '').split('?')[0];

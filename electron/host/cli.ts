@@ -38,7 +38,7 @@ const host = await startHost({
   // On a Linux desktop the preview shows in the system's media controls too.
   mpris: {},
 });
-console.log(`Trayplay web preview: ${host.url}\n  (open this address; its #key part is this launch's secret, so keep it to yourself. Settings in ${parsed.userData}; Ctrl+C to stop)`);
+console.log(`Trayplay web preview: ${host.url}\n  (open this address; its #key part is this launch's secret, so keep it to yourself. The page drops it from the address bar once loaded: to reload, open this address again. Settings in ${parsed.userData}; Ctrl+C to stop)`);
 const stop = (): void => {
   void host.close().then(() => process.exit(0));
 };

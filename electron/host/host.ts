@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -11,6 +10,8 @@ import { FileStore } from '../adapters/file-store';
 import { KeyFileCipher } from '../adapters/key-file-cipher';
 import { RootLogger, type LogSink } from '../logging/logger';
 import { rendererCsp } from '../net/csp';
+import { loopbackHttpOrigin } from '../net/host-check';
+import { createLimitedServer, type HttpLimits } from '../net/http-limits';
 import { createStaticHandler } from '../net/static-handler';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
@@ -38,6 +39,8 @@ export interface HostOptions {
   readonly services?: Partial<ServicesConfig>;
   readonly version?: string;
   readonly wsLimits?: Partial<WsLimits>;
+  /** Socket cap and header/request deadlines of the HTTP server (tests pass small ones). */
+  readonly httpLimits?: Partial<HttpLimits>;
   /** Publish over MPRIS too (Linux): `{}` uses the environment's session bus. Absent: no media session. */
   readonly mpris?: { readonly address?: string | null };
 }
@@ -45,7 +48,7 @@ export interface HostOptions {
 export interface Host {
   /** The main page to open, with this launch's secret in the fragment (`#key=…`): print it, never log it. */
   readonly url: string;
-  /** `http://127.0.0.1:<port>`, without the secret. */
+  /** `http://127.0.0.1:<port>` (no `:80` on port 80, as browsers write it), without the secret. */
   readonly origin: string;
   /** Another page of the app (`mini.html`), with the secret. */
   pageUrl(page: 'index.html' | 'mini.html'): string;
@@ -118,10 +121,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const secret = newLaunchSecret();
   logger.addPermanentSecret(secret);
   let port = 0;
-  const origin = (): string => `http://127.0.0.1:${port}`;
+  const origin = (): string => loopbackHttpOrigin(port);
   // The request listener is set once the port (and so the origin) is known; nothing can connect before.
   let serve: ReturnType<typeof serveStaticOverHttp> = () => Promise.resolve();
-  const server = createServer((request, response) => void serve(request, response));
+  const server = createLimitedServer((request, response) => void serve(request, response), options.httpLimits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

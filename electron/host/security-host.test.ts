@@ -12,6 +12,7 @@ import { createSimulator } from '../../simulator/index';
 import { KeyFileCipher } from '../adapters/key-file-cipher';
 import { TestOnlyCipher } from '../adapters/test-cipher';
 import { simulatorEndpoints } from '../auth/endpoints';
+import { rendererCsp } from '../net/csp';
 
 import { startHost, type Host } from './host';
 
@@ -170,6 +171,42 @@ describe('attack: read or drive the web preview from another local process', () 
     expect(codes.get('ok') ?? 0).toBeLessThanOrEqual(55);
     expect(codes.get('rate_limited') ?? 0).toBeGreaterThan(100);
     expect(h.logs.some((line) => line.includes('closed a flooding WebSocket'))).toBe(true);
+  });
+});
+
+describe('the web preview\'s pages carry its CSP', () => {
+  it('as a header and a meta tag on every page: own WebSocket only, scripts from self, nothing else by default', async () => {
+    const h = await host();
+    const port = Number(new URL(h.origin).port);
+    for (const path of ['/', '/index.html']) {
+      const response = await fetch(`${h.origin}${path}`);
+      const csp = response.headers.get('content-security-policy');
+      expect(csp, path).toBe(rendererCsp({ shell: 'web', wsOrigin: `ws://127.0.0.1:${port}`, demoArtOrigin: h.services.demoArtOrigin() }));
+      for (const directive of ["default-src 'none'", "script-src 'self'", `connect-src ws://127.0.0.1:${port};`, "frame-ancestors 'none'"]) {
+        expect(csp, `${path}: ${directive}`).toContain(directive);
+      }
+      expect(await response.text(), path).toContain('http-equiv="Content-Security-Policy"');
+    }
+  });
+});
+
+describe('--port 80: the browser omits the default port from Host and Origin', () => {
+  it('the preview on port 80 serves its page and accepts its own WebSocket, as a browser addresses them', async (context) => {
+    if (process.getuid?.() !== 0) context.skip(); // binding port 80 needs root; host-check tests cover the rule itself
+    const h = await host({ port: 80 });
+    expect(h.origin).toBe('http://127.0.0.1');
+    expect(h.url).toMatch(/^http:\/\/127\.0\.0\.1\/#key=/);
+    const page = await new Promise<{ status: number; csp: string }>((resolve) => {
+      httpRequest({ host: '127.0.0.1', port: 80, path: '/', headers: { host: '127.0.0.1' } }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, csp: String(response.headers['content-security-policy']) });
+      }).end();
+    });
+    expect(page.status).toBe(200);
+    expect(page.csp).toContain('connect-src ws://127.0.0.1;');
+    const opened = await upgrade(`ws://127.0.0.1/contract?key=${keyOf(h)}`, { origin: 'http://127.0.0.1', host: '127.0.0.1' });
+    expect(opened.status).toBe(101);
+    opened.socket?.close();
   });
 });
 

@@ -5,7 +5,7 @@ import type { StaticHandler } from '../net/static-handler';
 
 /**
  * Node's HTTP server in front of the shared static handler (the same one `app://trayplay` uses). Before the
- * handler runs: the Host header must be exactly `127.0.0.1:<port>` (DNS rebinding) and the target origin-form.
+ * handler runs: the Host header must be `127.0.0.1:<port>` (see isAllowedHost; DNS rebinding) and the target origin-form.
  */
 export function serveStaticOverHttp(
   handler: StaticHandler,

@@ -1,16 +1,19 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect as netConnect, type AddressInfo } from 'node:net';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
+import { z } from 'zod';
 
 import { contract } from '../../shared/contract';
+import { call, event } from '../../shared/ipc/contract-kit';
 import { createDispatcher, type Dispatcher } from '../../shared/ipc/dispatcher';
-import { ok } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import { memorySink, RootLogger } from '../logging/logger';
 import { appStateFixture } from '../testing/app-state-fixture';
 
 import { serveOverWebSocket } from './ws-contract-server';
+import type { WsLimits } from './ws-limits';
 
 const small = { player: { seek: contract.player.seek }, app: { onState: contract.app.onState } } as const;
 
@@ -145,5 +148,118 @@ describe('WebSocket contract server', () => {
     dispatcher.emit('app', 'onState', state);
     expect(await frame).toEqual({ t: 'event', ch: 'app:onState', p: state });
     socket.close();
+  });
+});
+
+// Each limit pinned by a test that fails when the limit is taken out.
+const limited = { test: { slow: call(z.unknown(), z.null()), onBlob: event(z.string()) } } as const;
+
+async function startLimited(limits: Partial<WsLimits>, now?: () => number) {
+  const gates: Array<() => void> = [];
+  const captured = memorySink();
+  const logger = new RootLogger({ sink: captured.sink });
+  const d = createDispatcher(
+    limited,
+    { test: { slow: () => new Promise<Result<null>>((resolve) => gates.push(() => resolve(ok(null)))) } },
+    logger.scope('ipc'),
+  );
+  const http = createServer();
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
+  const at = `http://127.0.0.1:${port}`;
+  const clients: number[] = [];
+  const ws = serveOverWebSocket(http, d, {
+    allowedOrigin: () => at,
+    port: () => port,
+    secret: SECRET,
+    log: logger.scope('ws'),
+    limits,
+    onClients: (count) => clients.push(count),
+    ...(now ? { now } : {}),
+  });
+  return {
+    port,
+    at,
+    dispatcher: d,
+    gates,
+    clients,
+    logs: captured.lines,
+    close: async () => {
+      await ws.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+describe('WebSocket limits', () => {
+  it('maxInFlight: calls beyond it, while earlier ones are unanswered, get rate_limited at once', async () => {
+    const s = await startLimited({ maxInFlight: 4, burst: 1000, perSecond: 1000 });
+    try {
+      const socket = new WebSocket(`ws://127.0.0.1:${s.port}/contract?key=${SECRET}`, { origin: s.at });
+      await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
+      const replies: Array<{ id: number; ok: boolean; code?: string }> = [];
+      socket.on('message', (data: Buffer) => {
+        const frame = JSON.parse(data.toString()) as { id: number; r: { ok: boolean; error?: { code: string } } };
+        replies.push({ id: frame.id, ok: frame.r.ok, code: frame.r.error?.code });
+      });
+      for (let id = 1; id <= 10; id += 1) socket.send(JSON.stringify({ t: 'call', id, ch: 'test:slow', p: null }));
+      await vi.waitFor(() => expect(replies).toHaveLength(6));
+      expect(replies.every((r) => r.code === 'rate_limited')).toBe(true);
+      expect(s.gates).toHaveLength(4);
+      // Once they are answered, calls are served again.
+      for (const open of s.gates.splice(0)) open();
+      await vi.waitFor(() => expect(replies.filter((r) => r.ok).map((r) => r.id)).toEqual([1, 2, 3, 4]));
+      socket.send(JSON.stringify({ t: 'call', id: 11, ch: 'test:slow', p: null }));
+      await vi.waitFor(() => expect(s.gates).toHaveLength(1));
+      socket.close();
+    } finally {
+      for (const open of s.gates.splice(0)) open();
+      await s.close();
+    }
+  });
+
+  it('maxBufferedBytes: a peer that stops reading is dropped instead of growing our memory', async () => {
+    const s = await startLimited({ maxBufferedBytes: 64 * 1024 });
+    const peer = netConnect(s.port, '127.0.0.1');
+    try {
+      await new Promise((resolve) => peer.once('connect', resolve));
+      peer.write(
+        `GET /contract?key=${SECRET} HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nOrigin: ${s.at}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      );
+      await new Promise((resolve) => peer.once('data', resolve));
+      peer.pause(); // never reads again: the kernel buffers fill, then the server's own queue grows
+      await vi.waitFor(() => expect(s.clients.at(-1)).toBe(1));
+      const blob = 'x'.repeat(256 * 1024);
+      // 50 MB offered; far more than the socket buffers take, so without the limit it all queues in the host.
+      for (let i = 0; i < 200 && s.clients.at(-1) === 1; i += 1) s.dispatcher.emit('test', 'onBlob', blob);
+      await vi.waitFor(() => expect(s.clients.at(-1)).toBe(0));
+    } finally {
+      peer.destroy();
+      await s.close();
+    }
+  });
+
+  it('refusal log budget: at most 20 refused upgrades logged per minute, then the count of those dropped', async () => {
+    let now = 0;
+    const s = await startLimited({}, () => now);
+    const refuse = () =>
+      new Promise<void>((resolve) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${s.port}/contract`, { origin: s.at }); // no key: 401
+        socket.once('unexpected-response', () => (socket.terminate(), resolve()));
+        socket.once('error', () => resolve());
+      });
+    const refusedLines = () => s.logs.filter((line) => line.includes('refused a WebSocket connection'));
+    try {
+      for (let i = 0; i < 25; i += 1) await refuse();
+      expect(refusedLines()).toHaveLength(20);
+      now += 60_000;
+      await refuse();
+      expect(refusedLines()).toHaveLength(21);
+      expect(s.logs.find((line) => line.includes('log lines dropped'))).toContain('"dropped":5');
+    } finally {
+      await s.close();
+    }
   });
 });

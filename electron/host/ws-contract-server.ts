@@ -8,6 +8,7 @@ import type { Dispatcher } from '../../shared/ipc/dispatcher';
 import { WS_CONTRACT_PATH, WS_MAX_FRAME_BYTES, WsClientFrameSchema, type WsServerFrame } from '../../shared/ipc/ws-protocol';
 import { describeIssues } from '../../shared/parse';
 import { err } from '../../shared/result';
+import { boundedLogger } from '../logging/bounded-logger';
 import type { Logger } from '../logging/logger';
 import { isAllowedHost } from '../net/host-check';
 
@@ -63,13 +64,13 @@ export function serveOverWebSocket<C extends ContractShape>(
     socket.send(JSON.stringify(frame));
   };
   let refusedUpgrades = 0;
+  // Bounded per minute: a local peer hammering the port must not fill the log, and a later refusal still shows.
+  const refusalLog = boundedLogger(log, { linesPerWindow: limits.refusalLogsPerMinute, windowMs: 60_000, now });
 
   const refuse = (socket: Duplex, reason: Refusal, origin: string | undefined): void => {
     refusedUpgrades += 1;
-    // Bounded: a local peer hammering the port must not fill the log. Never the target (it holds the key).
-    if (refusedUpgrades <= 20 || refusedUpgrades % 1000 === 0) {
-      log.warn('refused a WebSocket connection', { reason, origin: origin?.slice(0, 100) ?? null, refusedSoFar: refusedUpgrades });
-    }
+    // Never the target: it holds the key.
+    refusalLog.warn('refused a WebSocket connection', { reason, origin: origin?.slice(0, 100) ?? null, refusedSoFar: refusedUpgrades });
     socket.end(`HTTP/1.1 ${REFUSALS[reason]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
 

@@ -13,6 +13,8 @@ export interface WsLimits {
   readonly maxRefusedInRow: number;
   /** Unsent bytes queued to one socket before it is dropped (a peer that does not read). */
   readonly maxBufferedBytes: number;
+  /** Refused upgrades written to the log per minute; the rest are counted in one line the next minute. */
+  readonly refusalLogsPerMinute: number;
 }
 
 export const DEFAULT_WS_LIMITS: WsLimits = {
@@ -22,6 +24,7 @@ export const DEFAULT_WS_LIMITS: WsLimits = {
   maxInFlight: 32,
   maxRefusedInRow: 500,
   maxBufferedBytes: 1024 * 1024,
+  refusalLogsPerMinute: 20,
 };
 
 /** A token bucket on an injected clock (tests use a manual one). */

@@ -172,7 +172,11 @@ export class RootLogger {
     if (Array.isArray(value)) return value.slice(0, 50).map((item) => this.redactValue(item, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value).slice(0, 50)) {
-      out[escapeControl(this.redact(key))] = SECRET_KEYS.test(key) ? '[redacted]' : this.redactValue(item, depth + 1);
+      // Names go through the same redaction as values; two names redacted alike must not overwrite each other.
+      const name = escapeControl(this.redact(key));
+      let unique = name;
+      for (let n = 2; Object.hasOwn(out, unique); n += 1) unique = `${name}#${n}`;
+      out[unique] = SECRET_KEYS.test(key) ? '[redacted]' : this.redactValue(item, depth + 1);
     }
     return out;
   }

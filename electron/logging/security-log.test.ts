@@ -132,3 +132,22 @@ describe('redaction covers the record object, Basic credentials and a bounded se
     expect(Object.keys(records[0]!.fields!)).toContain('key\\nname');
   });
 });
+
+describe('attack: a secret used as a field name', () => {
+  it('is redacted in the record and the line, by the same rules as values (registered, shaped, key=value), at any depth', () => {
+    const records: LogRecord[] = [];
+    const lines: string[] = [];
+    const root = new RootLogger({ sink: (line, record) => (lines.push(line), records.push(record)) });
+    root.addSecret('registered-opaque-name');
+    const shaped = `BQ${'k'.repeat(50)}`;
+    root.scope('x').warn('cache', {
+      'registered-opaque-name': 1,
+      [shaped]: 'expiry',
+      nested: { list: [{ [`Bearer opaque-key-token-9`]: true }], 'refresh_token=opaque-key-value-7': 2 },
+    });
+    const dump = JSON.stringify(records) + lines.join('\n');
+    for (const secret of ['registered-opaque-name', shaped, 'opaque-key-token-9', 'opaque-key-value-7']) expect(dump).not.toContain(secret);
+    // The values stay readable: only the names were secret.
+    expect(Object.values(records[0]!.fields!)).toEqual(expect.arrayContaining([1, 'expiry']));
+  });
+});

@@ -21,7 +21,8 @@ export function loopbackOrigin(url: string | null): string | null {
   try {
     const parsed = new URL(url);
     const loopback = parsed.hostname === '127.0.0.1' || parsed.hostname === '[::1]';
-    return (parsed.protocol === 'http:' || parsed.protocol === 'ws:') && loopback && parsed.port !== '' && parsed.port !== '0'
+    // No port means the scheme's default (80), which a CSP source without a port matches exactly.
+    return (parsed.protocol === 'http:' || parsed.protocol === 'ws:') && loopback && parsed.port !== '0'
       ? `${parsed.protocol}//${parsed.host}`
       : null;
   } catch {

@@ -4,7 +4,7 @@ import { createCheckedClient } from '../../shared/ipc/client-core';
 import { alwaysOpen, type Connection } from './connection';
 import { checkedChannels } from './contract-checks';
 import { adoptingSocketFactory, earlyHandle, withEarlyReply } from './early-handoff';
-import { contractUrl, createWsTransport } from './ws-transport';
+import { contractUrl, createWsTransport, takeLaunchKey } from './ws-transport';
 
 interface Bridge {
   readonly api: TrayplayApi;
@@ -12,6 +12,8 @@ interface Bridge {
 }
 
 let bridge: Bridge | null = null;
+/** The web preview's per-launch key, once taken out of the URL: in memory only, for reconnects and new tabs. */
+let launchKey: string | null = null;
 
 /** Electron's preload API when present; otherwise the contract over a WebSocket to the headless host. */
 function createBridge(): Bridge {
@@ -19,7 +21,11 @@ function createBridge(): Bridge {
   if (exposed !== undefined) return { api: exposed, connection: alwaysOpen };
   // The page's inline script may have opened the socket and asked for the snapshot already: take both over.
   const early = earlyHandle(window);
-  const transport = createWsTransport({ url: contractUrl(window.location), createSocket: adoptingSocketFactory(early) });
+  launchKey = takeLaunchKey(window.location, window.history);
+  const transport = createWsTransport({
+    url: contractUrl(window.location, launchKey),
+    createSocket: adoptingSocketFactory(early),
+  });
   const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, withEarlyReply(transport, early), {
     onInvalid: (channel, message) => api.app.log({ level: 'warn', message: `invalid ${channel}: ${message}` }),
   });
@@ -41,4 +47,12 @@ export function getApi(): TrayplayApi {
 /** The link's status, for the "reconnecting" notice and for re-taking the snapshot after a loss. */
 export function getConnection(): Connection {
   return getBridge().connection;
+}
+
+/**
+ * The fragment that lets a page this one opens (main, mini) connect too: `#key=…`, or '' under Electron.
+ * Read after boot (the bridge takes the key when the page starts); it never creates the bridge itself.
+ */
+export function launchFragment(): string {
+  return launchKey === null ? '' : `#key=${encodeURIComponent(launchKey)}`;
 }

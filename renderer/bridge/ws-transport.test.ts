@@ -165,12 +165,12 @@ describe('ws transport', () => {
 
   it('computes capped backoff and the endpoint URL', () => {
     expect([0, 1, 2, 3, 10].map((n) => backoffDelay(n, 250, 5000))).toEqual([250, 500, 1000, 2000, 5000]);
-    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000' })).toBe('ws://127.0.0.1:4000/contract');
-    expect(contractUrl({ protocol: 'https:', host: 'x' })).toBe('wss://x/contract');
+    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, null)).toBe('ws://127.0.0.1:4000/contract');
+    expect(contractUrl({ protocol: 'https:', host: 'x' }, null)).toBe('wss://x/contract');
   });
 
-  it('sends the per-launch secret from the page fragment', () => {
-    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000', hash: '#key=a-b_C9' })).toBe('ws://127.0.0.1:4000/contract?key=a-b_C9');
-    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000', hash: '' })).toBe('ws://127.0.0.1:4000/contract');
+  it('sends the per-launch secret taken from the page fragment', () => {
+    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, 'a-b_C9')).toBe('ws://127.0.0.1:4000/contract?key=a-b_C9');
+    expect(contractUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, '')).toBe('ws://127.0.0.1:4000/contract');
   });
 });

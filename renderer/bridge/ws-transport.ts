@@ -227,8 +227,30 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
  * The host's contract endpoint, on the same host and port that served the page, with the per-launch secret
  * the host put in the page's fragment (`#key=…`; fragments never reach a server or a Referer).
  */
-export function contractUrl(location: { readonly protocol: string; readonly host: string; readonly hash?: string }): string {
-  const key = new URLSearchParams((location.hash ?? '').replace(/^#/, '')).get('key');
+export function contractUrl(location: { readonly protocol: string; readonly host: string }, key: string | null): string {
   const query = key ? `?key=${encodeURIComponent(key)}` : '';
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_CONTRACT_PATH}${query}`;
+}
+
+/** The part of `history` the key stripping uses. */
+export interface HistoryLike {
+  readonly state: unknown;
+  replaceState(data: unknown, unused: string, url?: string): void;
+}
+
+/**
+ * Reads the launch key from the fragment and takes it out of the URL: replaced, not pushed, so neither the
+ * address bar, Back, a copied link nor session restore carries it. The caller keeps it in memory.
+ */
+export function takeLaunchKey(
+  location: { readonly pathname: string; readonly search: string; readonly hash: string },
+  history: HistoryLike,
+): string | null {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const key = params.get('key');
+  if (key === null) return null;
+  params.delete('key');
+  const rest = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  return key;
 }
