@@ -11,7 +11,7 @@ export interface ControlInboxDeps {
   readonly limit?: { readonly capacity: number; readonly perSecond: number };
 }
 
-export type ControlOutcome = 'ran' | 'queued' | 'rejected' | 'rateLimited' | 'none';
+export type ControlOutcome = 'ran' | 'queued' | 'rejected' | 'rateLimited' | 'closed' | 'none';
 
 /** Waiting before ready: a cold start brings one command; a few more may arrive while starting. */
 const MAX_WAITING = 4;
@@ -28,6 +28,8 @@ export class ControlInbox {
   private suppressed = 0;
   /** Requests dropped because the waiting list was full (one burst: everything before ready). */
   private droppedWaiting = 0;
+  /** Quitting: nothing runs any more; requests arriving then are logged once. */
+  private closed: { ignored: number } | null = null;
 
   public constructor(private readonly deps: ControlInboxDeps) {
     this.limiter = new RateLimiter(deps.limit ?? { capacity: 8, perSecond: 4 }, deps.now);
@@ -37,6 +39,7 @@ export class ControlInbox {
   public receiveArgv(argv: readonly string[]): ControlOutcome {
     const parsed = findControlRequest(argv);
     if (parsed.kind === 'none') return 'none';
+    if (this.closed) return this.refuseClosed();
     if (parsed.kind === 'rejected') return this.reject(parsed.reason, parsed.via);
     return this.accept(parsed.command, parsed.via === 'link' ? 'controlLink' : 'argv');
   }
@@ -45,18 +48,39 @@ export class ControlInbox {
   public receiveUrl(url: string): ControlOutcome {
     const parsed = parseControlLink(url);
     if (parsed.kind === 'none') return 'none';
+    if (this.closed) return this.refuseClosed();
     if (parsed.kind === 'rejected') return this.reject(parsed.reason, 'link');
     return this.accept(parsed.command, 'controlLink');
   }
 
   /** The app is ready: commands go to `run` from now on, and the waiting ones run now, in order. */
   public ready(run: (command: ShellCommand, source: CommandSource) => void): void {
+    if (this.closed) return;
     this.target = run;
     if (this.droppedWaiting > 0) {
       this.deps.log.info('control requests dropped while starting', { dropped: this.droppedWaiting });
       this.droppedWaiting = 0;
     }
     for (const [command, source] of this.waiting.splice(0)) this.deliver(command, source);
+  }
+
+  /**
+   * Quitting (before-quit): a second instance or open-url arriving now must not reach playback being torn
+   * down. Waiting requests are dropped; later ones are refused.
+   */
+  public close(): void {
+    if (this.closed) return;
+    this.closed = { ignored: 0 };
+    if (this.waiting.length > 0) this.deps.log.info('control requests dropped: quitting before start-up finished', { dropped: this.waiting.length });
+    this.waiting.length = 0;
+    this.target = null;
+  }
+
+  private refuseClosed(): ControlOutcome {
+    const closed = this.closed!;
+    closed.ignored += 1;
+    if (closed.ignored === 1) this.deps.log.info('control request ignored: quitting');
+    return 'closed';
   }
 
   private accept(command: ShellCommand, source: CommandSource): ControlOutcome {

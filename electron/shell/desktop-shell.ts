@@ -182,6 +182,8 @@ export class DesktopShell {
   public stop(): void {
     this.offs.splice(0).forEach((off) => off());
     this.hotkeys?.stop();
+    // Quitting: a second instance's control request must not reach playback being torn down.
+    this.inbox.close();
   }
 
   public readonly actions: ShellActionsFacade = {
