@@ -16,6 +16,9 @@ export type ControlOutcome = 'ran' | 'queued' | 'rejected' | 'rateLimited' | 'cl
 /** Waiting before ready: a cold start brings one command; a few more may arrive while starting. */
 const MAX_WAITING = 4;
 
+/** Refusals closer together than this are one burst: one warn line, then a count. */
+export const REFUSAL_BURST_MS = 10_000;
+
 /**
  * Where control links and flags arrive (open-url, second-instance, cold-start argv, the host's test hook):
  * parsed, rate-limited, and held until the app is ready, then handed to the dispatcher. Refusals are logged
@@ -28,6 +31,8 @@ export class ControlInbox {
   private suppressed = 0;
   /** Requests dropped because the waiting list was full (one burst: everything before ready). */
   private droppedWaiting = 0;
+  /** The refusal burst under way: how many were refused, and when the last one came. */
+  private refusals: { count: number; lastAt: number } | null = null;
   /** Quitting: nothing runs any more; requests arriving then are logged once. */
   private closed: { ignored: number } | null = null;
 
@@ -84,6 +89,7 @@ export class ControlInbox {
   }
 
   private accept(command: ShellCommand, source: CommandSource): ControlOutcome {
+    this.endRefusals();
     if (!this.limiter.take()) {
       this.suppressed += 1;
       // One line per burst, not one per dropped request.
@@ -117,8 +123,25 @@ export class ControlInbox {
     }
   }
 
+  /** One warn line per burst (a flood of bogus links would evict real problems from diagnostics). */
   private reject(reason: string, via: 'link' | 'flag'): ControlOutcome {
+    const now = this.deps.now();
+    const burst = this.refusals;
+    // A clock stepped back (now < lastAt) keeps the burst going rather than logging again.
+    if (burst && now - burst.lastAt < REFUSAL_BURST_MS) {
+      burst.count += 1;
+      burst.lastAt = now;
+      return 'rejected';
+    }
+    this.endRefusals();
+    this.refusals = { count: 1, lastAt: now };
     this.deps.log.warn('control request ignored', { reason, via });
     return 'rejected';
+  }
+
+  private endRefusals(): void {
+    const burst = this.refusals;
+    this.refusals = null;
+    if (burst && burst.count > 1) this.deps.log.info('control requests ignored', { ignored: burst.count - 1 });
   }
 }
