@@ -9,7 +9,7 @@ import { APP_ORIGIN } from '../windows/app-origin';
 import { restore, type WindowStateStore } from '../windows/window-state';
 
 import type { TrustedSenders } from './ipc-main-transport';
-import { currentDisplays } from './screen';
+import { currentDisplays, primaryDisplayId } from './screen';
 
 export interface WindowManagerOptions {
   /** The built pages over `app://trayplay` (electron/adapters/app-protocol.ts), or the dev server's URL in development. */
@@ -172,7 +172,7 @@ export class WindowManager implements WindowControl, TrustedSenders {
     const placement = this.options.placement;
     if (!this.miniPlaced && placement) {
       const [width, height] = win.getSize();
-      win.setBounds(placeNearTray({ width: width ?? 340, height: height ?? 120 }, currentDisplays(), placement.trayBounds(), process.platform));
+      win.setBounds(placeNearTray({ width: width ?? 340, height: height ?? 120 }, currentDisplays(), placement.trayBounds(), process.platform, primaryDisplayId()));
       this.miniPlaced = true;
     }
     win.showInactive();
