@@ -89,12 +89,13 @@ if (!app.requestSingleInstanceLock()) {
   const pendingUrls: string[] = [];
   let deliver: ((url: string) => void) | null = null;
   const receive = (url: string): void => (deliver ? deliver(url) : void pendingUrls.push(url));
-  let showMain: () => void = () => undefined;
   // Control links and flags (trayplay://control/next, --next) from other programs: kept until ready.
   const inbox = new ControlInbox({ now: () => systemClock.now(), log: logger.scope('control') });
 
   // Why this launch happened (--hidden, login, a control request by argv or, on macOS, by open-url).
   const launchReasons = new LaunchReasons(process.argv);
+  // Until the windows exist, a plain second instance is remembered and the main window shows once ready.
+  let showMain: () => void = () => launchReasons.noteShowRequest();
   app.on('open-url', (event, url) => {
     event.preventDefault();
     if (isControlLink(url)) launchReasons.noteControl(inbox.receiveUrl(url));

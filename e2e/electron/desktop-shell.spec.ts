@@ -10,8 +10,9 @@ import { installedElectron } from '../../scripts/electron-binary.mjs';
 // The desktop shell in the real app: global shortcuts, control links and flags through `second-instance`
 // and `open-url` (emitted on the app object, as Electron does when a second instance starts), the
 // mini-player window's preferences, and window memory across a restart. No test-only hooks are needed.
-// The tray menu cannot be reached from here without one; its actions are covered in Node
-// (electron/tray/tray-controller.test.ts, with a recording view).
+// Hotkeys and the tray menu have no API that fires them from outside, so the specs wrap the app's own
+// `globalShortcut.register` and `Menu.buildFromTemplate` from `app.evaluate` (main process), make the app
+// register / build again (a hotkey preference change, a track change), and call what it handed Electron.
 
 const binary = (installedElectron as () => string | null)();
 
@@ -120,4 +121,70 @@ test('started with a control flag, it stays in the tray and runs the command onc
   await expect
     .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().filter((w) => w.isVisible()).length), { timeout: 30_000 })
     .toBe(0);
+});
+
+/** Keeps every callback the app registers from now on, by accelerator, in the main process. */
+const captureShortcuts = (target: ElectronApplication): Promise<void> =>
+  target.evaluate(({ globalShortcut }) => {
+    const held = new Map<string, () => void>();
+    (globalThis as { trayplayShortcuts?: Map<string, () => void> }).trayplayShortcuts = held;
+    const register = globalShortcut.register.bind(globalShortcut);
+    globalShortcut.register = (accelerator: string, callback: () => void) => {
+      held.set(accelerator, callback);
+      return register(accelerator, callback);
+    };
+  });
+
+/** Presses a captured shortcut (its callback, as Electron would call it); false if none was captured. */
+const pressShortcut = (target: ElectronApplication, accelerator: string): Promise<boolean> =>
+  target.evaluate((_electron, acc) => {
+    const callback = (globalThis as { trayplayShortcuts?: Map<string, () => void> }).trayplayShortcuts?.get(acc);
+    callback?.();
+    return callback !== undefined;
+  }, accelerator);
+
+const NEXT_HOTKEY = 'CommandOrControl+Alt+Shift+Right';
+
+test('a hotkey press skips the track on the page', async () => {
+  test.skip(process.platform === 'linux' && !!process.env.WAYLAND_DISPLAY, 'Wayland: Trayplay registers no global shortcuts (reported as unsupported)');
+  const page = await mainPage();
+  const title = page.getByTestId('now-playing-title');
+  const first = (await title.textContent()) ?? '';
+  await captureShortcuts(app);
+  // Any hotkey change makes the app register its shortcuts again, now through the wrapper.
+  await page.evaluate(async () => window.trayplay.settings.update({ hotkeys: { bindings: { seekForward: 'CommandOrControl+Alt+Shift+F' } } }));
+  await expect.poll(() => pressShortcut(app, NEXT_HOTKEY)).toBe(true);
+  await expect(title).not.toHaveText(first);
+});
+
+test('the tray menu’s Next skips the track on the page', async () => {
+  const page = await mainPage();
+  const title = page.getByTestId('now-playing-title');
+  await app.evaluate(({ Menu }) => {
+    const built: Electron.Menu[] = [];
+    (globalThis as { trayplayMenus?: Electron.Menu[] }).trayplayMenus = built;
+    const build = Menu.buildFromTemplate.bind(Menu);
+    Menu.buildFromTemplate = (template: Array<Electron.MenuItemConstructorOptions | Electron.MenuItem>) => {
+      const menu = build(template);
+      built.push(menu);
+      return menu;
+    };
+  });
+  // A track change rebuilds the tray menu (its now-playing line changed), through the wrapper.
+  const first = (await title.textContent()) ?? '';
+  await app.evaluate(({ app: electronApp }) => {
+    electronApp.emit('second-instance', { preventDefault: () => undefined }, ['/usr/bin/trayplay', 'trayplay://control/next'], '/');
+  });
+  await expect(title).not.toHaveText(first);
+  const second = (await title.textContent()) ?? '';
+  const clicked = () =>
+    app.evaluate(() => {
+      const menus = (globalThis as { trayplayMenus?: Electron.Menu[] }).trayplayMenus ?? [];
+      const next = menus.at(-1)?.items.find((item) => item.label === 'Next' && item.enabled);
+      // MenuItem.click(event, focusedWindow, focusedWebContents), as the OS menu calls it.
+      (next?.click as ((...args: unknown[]) => void) | undefined)?.();
+      return next !== undefined;
+    });
+  await expect.poll(clicked).toBe(true);
+  await expect(title).not.toHaveText(second);
 });

@@ -7,6 +7,11 @@ export function currentDisplays(): DisplayInfo[] {
   return screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, workArea: d.workArea, scaleFactor: d.scaleFactor }));
 }
 
+/** The display with the menu bar / taskbar (after `ready`). */
+export function primaryDisplayId(): number {
+  return screen.getPrimaryDisplay().id;
+}
+
 /** Displays added, removed or changed (resolution, scale, work area). */
 export function onDisplaysChanged(callback: () => void): () => void {
   screen.on('display-added', callback);

@@ -66,7 +66,13 @@ export function createTray(options: TrayOptions): TrayHandle {
       const key = JSON.stringify(items);
       if (key === lastMenu) return;
       lastMenu = key;
-      menu = Menu.buildFromTemplate(toTemplate(items, options.onAction, platform));
+      // Electron flips a checkbox (moves a radio) on click: the built menu no longer matches `key`, so the
+      // next render rebuilds it, whatever the command's outcome.
+      const onCheckClick = (action: TrayAction): void => {
+        lastMenu = '';
+        options.onAction(action);
+      };
+      menu = Menu.buildFromTemplate(toTemplate(items, { onAction: options.onAction, onCheckClick }, platform));
       menu.on('menu-will-show', () => options.onMenuWillShow());
       // Linux needs the menu set again after any change.
       if (platform !== 'darwin') tray.setContextMenu(menu);
@@ -80,7 +86,13 @@ export function createTray(options: TrayOptions): TrayHandle {
   };
 }
 
-function toTemplate(items: readonly TrayMenuItem[], onAction: (action: TrayAction) => void, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+interface ClickHandlers {
+  readonly onAction: (action: TrayAction) => void;
+  /** A checkbox or radio click: Electron has already changed what the item shows. */
+  readonly onCheckClick: (action: TrayAction) => void;
+}
+
+function toTemplate(items: readonly TrayMenuItem[], handlers: ClickHandlers, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const why = (reason: string | undefined): Partial<MenuItemConstructorOptions> =>
     reason && platform === 'darwin' ? { sublabel: reason, toolTip: reason } : reason ? { toolTip: reason } : {};
   return items.map((item): MenuItemConstructorOptions => {
@@ -90,12 +102,14 @@ function toTemplate(items: readonly TrayMenuItem[], onAction: (action: TrayActio
       case 'label':
         return { label: item.label, enabled: false };
       case 'action':
-        return { label: item.label, enabled: item.enabled, click: () => onAction(item.action), ...why(item.disabledReason) };
+        return { label: item.label, enabled: item.enabled, click: () => handlers.onAction(item.action), ...why(item.disabledReason) };
       case 'checkbox':
+        return { type: 'checkbox', label: item.label, checked: item.checked, enabled: item.enabled, click: () => handlers.onCheckClick(item.action), ...why(item.disabledReason) };
       case 'radio':
-        return { type: item.kind, label: item.label, checked: item.checked, enabled: item.enabled, click: () => onAction(item.action), ...why(item.disabledReason) };
+        // The radio already checked (the active device, the current volume) stays checked: nothing to do.
+        return { type: 'radio', label: item.label, checked: item.checked, enabled: item.enabled, click: () => (item.checked ? undefined : handlers.onCheckClick(item.action)), ...why(item.disabledReason) };
       case 'submenu':
-        return { label: item.label, enabled: item.enabled, submenu: toTemplate(item.items, onAction, platform), ...why(item.disabledReason) };
+        return { label: item.label, enabled: item.enabled, submenu: toTemplate(item.items, handlers, platform), ...why(item.disabledReason) };
     }
   });
 }

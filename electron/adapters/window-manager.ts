@@ -9,7 +9,7 @@ import { APP_ORIGIN } from '../windows/app-origin';
 import { restore, type WindowStateStore } from '../windows/window-state';
 
 import type { TrustedSenders } from './ipc-main-transport';
-import { currentDisplays } from './screen';
+import { currentDisplays, primaryDisplayId } from './screen';
 
 export interface WindowManagerOptions {
   /** The built pages over `app://trayplay` (electron/adapters/app-protocol.ts), or the dev server's URL in development. */
@@ -33,6 +33,8 @@ export class WindowManager implements WindowControl, TrustedSenders {
   private readonly base: string;
   /** The mini-player has a place (remembered, or placed near the tray on its first show). */
   private miniPlaced = false;
+  /** macOS: what each window was last set to on all workspaces (a new window is not). */
+  private readonly allWorkspaces = new WeakMap<BrowserWindow, boolean>();
 
   public constructor(private readonly options: WindowManagerOptions) {
     this.base =
@@ -133,7 +135,12 @@ export class WindowManager implements WindowControl, TrustedSenders {
     const top = onTopPlan(mini.alwaysOnTop, process.platform, placement.wayland);
     if (top.supported) {
       win.setAlwaysOnTop(top.flag, top.level);
-      if (process.platform === 'darwin') win.setVisibleOnAllWorkspaces(top.flag, { visibleOnFullScreen: top.visibleOnFullScreen });
+      // Without skipTransformProcessType each call makes the menu-bar app a foreground app (a Dock icon); and
+      // only on a change, as the call is not free and preferences change for opacity or size too.
+      if (process.platform === 'darwin' && (this.allWorkspaces.get(win) ?? false) !== top.flag) {
+        win.setVisibleOnAllWorkspaces(top.flag, { visibleOnFullScreen: top.visibleOnFullScreen, skipTransformProcessType: true });
+        this.allWorkspaces.set(win, top.flag);
+      }
     }
     win.setOpacity(mini.opacity / 100);
     win.setSkipTaskbar(true);
@@ -165,7 +172,7 @@ export class WindowManager implements WindowControl, TrustedSenders {
     const placement = this.options.placement;
     if (!this.miniPlaced && placement) {
       const [width, height] = win.getSize();
-      win.setBounds(placeNearTray({ width: width ?? 340, height: height ?? 120 }, currentDisplays(), placement.trayBounds(), process.platform));
+      win.setBounds(placeNearTray({ width: width ?? 340, height: height ?? 120 }, currentDisplays(), placement.trayBounds(), process.platform, primaryDisplayId()));
       this.miniPlaced = true;
     }
     win.showInactive();

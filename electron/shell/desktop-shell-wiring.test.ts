@@ -37,6 +37,17 @@ describe('desktop shell wiring', () => {
     expect(t.shortcuts.registeredAccelerators()).toEqual([]);
   });
 
+  it('on quit a control link or flag from a second instance runs nothing, logged once', async () => {
+    const t = shellKit();
+    await settle();
+    t.shell.stop();
+    expect(t.shell.inbox.receiveArgv(['trayplay', '--next'])).toBe('closed');
+    expect(t.shell.inbox.receiveUrl('trayplay://control/play-pause')).toBe('closed');
+    await settle();
+    expect(t.playback.calls).toEqual([]);
+    expect(t.logs.lines.filter((l) => l.includes('quitting'))).toHaveLength(1);
+  });
+
   it('on quit clears the Accessibility trust poll, so trust granted later registers nothing', async () => {
     const t = shellKit({ platform: 'darwin', trusted: false });
     expect(t.shell.actions.requestAccessibility()).toEqual({ ok: true, value: null });

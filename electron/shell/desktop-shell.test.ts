@@ -130,3 +130,44 @@ describe('desktop shell: a cold-start control command', () => {
     expect(playback.calls).toEqual(['togglePlay']);
   });
 });
+
+describe('desktop shell: a hotkey pressed before the first playback read', () => {
+  const loading = (): FakePlayback => {
+    const playback = new FakePlayback();
+    playback.state = { ...playback.state, nowPlaying: { kind: 'unavailable', reason: 'loading', message: 'Looking for Spotify…', retryAt: null } };
+    return playback;
+  };
+
+  it('waits for the read like a cold-start link, so play/pause sees what is playing', async () => {
+    const playback = loading();
+    const t = setup({ playback });
+    expect(t.shortcuts.press('MediaPlayPause')).toBe(true);
+    await settle();
+    expect(playback.calls).toEqual([]);
+    playback.setNowPlaying(playingTrack());
+    await settle();
+    expect(playback.calls).toEqual(['togglePlay']);
+  });
+
+  it('is bounded: runs once the wait is over though the read never answers', async () => {
+    const playback = loading();
+    const t = setup({ playback });
+    t.shortcuts.press('MediaNextTrack');
+    await t.clock.advance(FIRST_READ_WAIT_MS - 1);
+    expect(playback.calls).toEqual([]);
+    await t.clock.advance(1);
+    expect(playback.calls).toEqual(['next']);
+  });
+
+  it('window hotkeys do not wait, and presses after the read run at once', async () => {
+    const playback = loading();
+    const t = setup({ playback });
+    expect(t.shortcuts.press('CommandOrControl+Alt+Shift+M')).toBe(true);
+    await settle();
+    expect(t.windowCalls).toEqual(['toggleMini']);
+    playback.setNowPlaying(playingTrack());
+    t.shortcuts.press('MediaNextTrack');
+    await settle();
+    expect(playback.calls).toEqual(['next']);
+  });
+});

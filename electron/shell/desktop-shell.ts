@@ -15,7 +15,7 @@ import { ControlInbox } from './control-inbox';
 import { buildDiagnostics, RecentProblems } from './diagnostics';
 import { WAYLAND_ON_TOP_REASON } from '../windows/placement';
 
-import { whenFirstReadSettles } from './first-read';
+import { FirstReadGate, whenFirstReadSettles } from './first-read';
 import { HotkeyService } from './hotkey-service';
 import { planLoginItem, type LoginItemInput, type LoginItemPlan } from './login-items';
 import { TrackNotifier, type Notifier } from './track-notifier';
@@ -69,18 +69,21 @@ export class DesktopShell {
   public readonly problems: RecentProblems;
   private state: StateSource | null = null;
   private readonly offs: Array<() => void> = [];
+  /** Hotkeys wait for the first playback read, as cold-start control links do. */
+  private readonly hotkeyGate: FirstReadGate;
 
   public constructor(private readonly deps: DesktopShellDeps) {
     this.problems = deps.problems ?? new RecentProblems();
     this.dispatcher = new CommandDispatcher({ playback: deps.playback, windows: deps.windows, clock: deps.clock, log: deps.log.child('dispatch') });
     this.inbox = deps.inbox ?? new ControlInbox({ now: () => deps.clock.now(), log: deps.log.child('control') });
+    this.hotkeyGate = new FirstReadGate((command, source) => void this.dispatch(command, source), deps.log.child('hotkeys'));
     this.hotkeys = deps.shortcuts
       ? new HotkeyService({
           shortcuts: deps.shortcuts.port,
           env: deps.shortcuts.env,
           preferences: deps.preferences,
           desktop: deps.desktop,
-          dispatch: (command, source) => void this.dispatch(command, source),
+          dispatch: (command, source) => this.hotkeyGate.submit(command, source),
           clock: deps.clock,
           log: deps.log.child('hotkeys'),
         })
@@ -101,10 +104,12 @@ export class DesktopShell {
     // Some OSes drop shortcut grabs across sleep.
     const recheck = this.guarded('shortcut recheck', () => this.hotkeys?.recheck());
     this.offs.push(this.deps.power.onResume(recheck), this.deps.power.onUnlock(recheck));
-    // Commands waiting from a cold start run once playback is known (bounded: a read that never answers).
+    // Commands waiting from a cold start, and keys pressed meanwhile, run once playback is known (bounded:
+    // a read that never answers).
     this.offs.push(
       whenFirstReadSettles(this.deps.playback, this.deps.clock, FIRST_READ_WAIT_MS, (how) => {
-        if (how === 'timedOut') this.deps.log.warn('first playback read still pending; running control requests anyway', { waitedMs: FIRST_READ_WAIT_MS });
+        if (how === 'timedOut') this.deps.log.warn('first playback read still pending; running held commands anyway', { waitedMs: FIRST_READ_WAIT_MS });
+        this.hotkeyGate.open();
         this.inbox.ready((command, source) => void this.dispatch(command, source));
       }),
     );
@@ -182,6 +187,8 @@ export class DesktopShell {
   public stop(): void {
     this.offs.splice(0).forEach((off) => off());
     this.hotkeys?.stop();
+    // Quitting: a second instance's control request must not reach playback being torn down.
+    this.inbox.close();
   }
 
   public readonly actions: ShellActionsFacade = {

@@ -8,10 +8,10 @@ import type { ShellCommand } from './shell-command';
 
 describe('which window a launch opens', () => {
   it('opens the main window for a plain start, and stays in the tray when started hidden, at login or for a command', () => {
-    expect(chooseLaunchWindow({ hidden: false, openedAtLogin: false, controlAtLaunch: false })).toEqual({ kind: 'main' });
-    expect(chooseLaunchWindow({ hidden: true, openedAtLogin: false, controlAtLaunch: false })).toEqual({ kind: 'tray', why: 'hidden' });
-    expect(chooseLaunchWindow({ hidden: false, openedAtLogin: true, controlAtLaunch: false })).toEqual({ kind: 'tray', why: 'login' });
-    expect(chooseLaunchWindow({ hidden: false, openedAtLogin: false, controlAtLaunch: true })).toEqual({ kind: 'tray', why: 'control' });
+    expect(chooseLaunchWindow({ hidden: false, openedAtLogin: false, controlAtLaunch: false, showRequested: false })).toEqual({ kind: 'main' });
+    expect(chooseLaunchWindow({ hidden: true, openedAtLogin: false, controlAtLaunch: false, showRequested: false })).toEqual({ kind: 'tray', why: 'hidden' });
+    expect(chooseLaunchWindow({ hidden: false, openedAtLogin: true, controlAtLaunch: false, showRequested: false })).toEqual({ kind: 'tray', why: 'login' });
+    expect(chooseLaunchWindow({ hidden: false, openedAtLogin: false, controlAtLaunch: true, showRequested: false })).toEqual({ kind: 'tray', why: 'control' });
   });
 
   const launch = (platform: 'linux' | 'darwin', argv: readonly string[]) => {
@@ -50,5 +50,19 @@ describe('which window a launch opens', () => {
 
   it('reads --hidden from argv', () => {
     expect(new LaunchReasons(['trayplay', '--hidden']).decide(false)).toEqual({ kind: 'tray', why: 'hidden' });
+  });
+
+  it('a plain second instance during start-up is remembered: the main window shows once ready, even for a hidden start', () => {
+    const hidden = new LaunchReasons(['trayplay', '--hidden']);
+    hidden.noteShowRequest();
+    expect(hidden.decide(true)).toEqual({ kind: 'main' });
+    const control = launch('linux', ['trayplay', '--next']);
+    control.reasons.noteShowRequest();
+    expect(ready(control)).toEqual({ window: { kind: 'main' }, ran: ['next'] });
+    const plain = new LaunchReasons(['trayplay', '--hidden']);
+    expect(plain.decide(false)).toEqual({ kind: 'tray', why: 'hidden' });
+    // After the decision the window is shown directly; a late request changes no answer.
+    plain.noteShowRequest();
+    expect(plain.decide(false)).toEqual({ kind: 'tray', why: 'hidden' });
   });
 });

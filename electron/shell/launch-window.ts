@@ -9,10 +9,13 @@ export interface LaunchInput {
   readonly openedAtLogin: boolean;
   /** A control flag or link (accepted or not) arrived before the windows opened: we were started to run it. */
   readonly controlAtLaunch: boolean;
+  /** A plain second instance arrived while starting: the user asked for the window. */
+  readonly showRequested: boolean;
 }
 
 /** A launch shows the main window unless the OS or another program started Trayplay to sit in the tray. */
 export function chooseLaunchWindow(input: LaunchInput): LaunchWindow {
+  if (input.showRequested) return { kind: 'main' };
   if (input.hidden) return { kind: 'tray', why: 'hidden' };
   if (input.openedAtLogin) return { kind: 'tray', why: 'login' };
   if (input.controlAtLaunch) return { kind: 'tray', why: 'control' };
@@ -26,6 +29,7 @@ export function chooseLaunchWindow(input: LaunchInput): LaunchWindow {
  */
 export class LaunchReasons {
   private control = false;
+  private showRequested = false;
   private decided: LaunchWindow | null = null;
 
   public constructor(private readonly argv: readonly string[]) {}
@@ -34,9 +38,17 @@ export class LaunchReasons {
     if (this.decided === null && outcome !== 'none') this.control = true;
   }
 
+  /**
+   * A second instance with nothing to run, before the windows exist (main's showMain no-ops then): show
+   * the main window once ready. After the decision main shows it directly.
+   */
+  public noteShowRequest(): void {
+    if (this.decided === null) this.showRequested = true;
+  }
+
   /** Decides once; later calls answer the same. */
   public decide(openedAtLogin: boolean): LaunchWindow {
-    this.decided ??= chooseLaunchWindow({ hidden: this.argv.includes('--hidden'), openedAtLogin, controlAtLaunch: this.control });
+    this.decided ??= chooseLaunchWindow({ hidden: this.argv.includes('--hidden'), openedAtLogin, controlAtLaunch: this.control, showRequested: this.showRequested });
     return this.decided;
   }
 }

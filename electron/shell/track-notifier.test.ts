@@ -15,15 +15,39 @@ const track = (uri: string, patch: Parameters<typeof playingTrack>[0] = {}) => {
 describe('track notifications', () => {
   const setup = (enabled = true) => {
     const shown: TrackNotice[] = [];
+    /** Asked again by the adapter when the notice is finally shown (after its art arrived). */
+    const stillWanted: Array<() => boolean> = [];
     const flags = { enabled, focused: false };
     const notifier = new TrackNotifier({
-      notifier: { show: (n) => void shown.push(n) },
+      notifier: {
+        show: (n, wanted) => {
+          shown.push(n);
+          stillWanted.push(wanted);
+        },
+      },
       enabled: () => flags.enabled,
       windowFocused: () => flags.focused,
       log: new RootLogger({ sink: memorySink().sink }).scope('notify'),
     });
-    return { notifier, shown, flags };
+    return { notifier, shown, flags, stillWanted };
   };
+
+  it('a notice waiting for its art is no longer wanted once a window has focus, notifications are off or the track moved on', () => {
+    const t = setup();
+    t.notifier.noteState(track('a'));
+    t.notifier.noteState(track('b'));
+    const wanted = t.stillWanted[0]!;
+    expect(wanted()).toBe(true);
+    t.flags.focused = true;
+    expect(wanted()).toBe(false);
+    t.flags.focused = false;
+    t.flags.enabled = false;
+    expect(wanted()).toBe(false);
+    t.flags.enabled = true;
+    t.notifier.noteState(track('c'));
+    expect(wanted()).toBe(false);
+    expect(t.stillWanted[1]!()).toBe(true);
+  });
 
   it('shows one notification per track change, with title, artists, album and art', () => {
     const t = setup();

@@ -10,7 +10,11 @@ export interface TrackNotice {
 
 /** The OS's notifications (Electron's Notification in the app). */
 export interface Notifier {
-  show(notice: TrackNotice): void;
+  /**
+   * `stillWanted` is asked again right before the notice appears: the adapter may wait for album art,
+   * and by then a Trayplay window may have focus or the track moved on.
+   */
+  show(notice: TrackNotice, stillWanted: () => boolean): void;
 }
 
 export interface TrackNotifierDeps {
@@ -32,6 +36,16 @@ export class TrackNotifier {
 
   public constructor(private readonly deps: TrackNotifierDeps) {}
 
+  /** A focus check that throws (a window being destroyed) counts as not focused, logged. */
+  private focused(): boolean {
+    try {
+      return this.deps.windowFocused();
+    } catch (cause) {
+      this.deps.log.warn('window focus unknown', { error: cause instanceof Error ? cause.message : String(cause) });
+      return false;
+    }
+  }
+
   /** Called on every state change; returns what it showed, if anything (tests, logs). */
   public noteState(state: AppState): TrackNotice | null {
     const np = state.playback.nowPlaying;
@@ -48,7 +62,7 @@ export class TrackNotifier {
         ? { title: item.name, body: [item.artists.join(', '), item.album].filter(Boolean).join(' — '), artUrl: item.artUrl }
         : { title: item.name, body: item.show, artUrl: item.artUrl };
     try {
-      this.deps.notifier.show(notice);
+      this.deps.notifier.show(notice, () => this.lastUri === uri && this.deps.enabled() && !this.focused());
     } catch (cause) {
       this.deps.log.warn('notification not shown', { error: cause instanceof Error ? cause.message : String(cause) });
     }

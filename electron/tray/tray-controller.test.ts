@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ok } from '../../shared/result';
+import { err, ok } from '../../shared/result';
 import type { AppState } from '../../shared/state/app-state';
 import { memorySink, RootLogger } from '../logging/logger';
 import { FakePlayback, laptop, playingTrack } from '../shell/testing/fake-playback';
@@ -72,6 +72,18 @@ describe('tray controller', () => {
     await settle();
     expect(t.dispatched).toEqual(['playPause:tray', 'next:tray', 'toggleMini:tray']);
     expect(t.playback.calls).toEqual(['transfer d2', 'volume 25']);
+  });
+
+  it('renders again once a refused command settles, though the state did not change', async () => {
+    const t = setup();
+    await settle();
+    t.playback.answer = err('restricted', 'refused');
+    const before = t.renders.length;
+    t.click('Shuffle');
+    await settle();
+    expect(t.playback.calls).toEqual(['shuffle true']);
+    expect(t.renders.length).toBeGreaterThan(before);
+    expect(t.renders.at(-1)!.state).toBe(t.renders[before - 1]!.state);
   });
 
   it('stop removes the icon and stops following the state', () => {

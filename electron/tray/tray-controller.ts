@@ -38,7 +38,8 @@ export function startTray(deps: TrayControllerDeps): { bounds(): Rect | null; st
     onChange: () => view?.render(deps.state.get(), { devices: devices.current() }),
   });
   view = deps.createView({
-    onAction: (action) => void runTrayAction(action, { ...deps, devicesChanged: () => void devices.refresh(true) }),
+    // Rendered again once settled, changed or not: a refused checkbox/radio click must show the truth again.
+    onAction: (action) => void runTrayAction(action, { ...deps, devicesChanged: () => void devices.refresh(true) }).finally(() => render(deps.state.get())),
     // Left click toggles the mini-player where the OS reports clicks; on Linux it is in the menu.
     onClick: () => void deps.dispatch('toggleMini', 'tray'),
     onMenuWillShow: () => void devices.refresh(),

@@ -45,6 +45,14 @@ describe('mini-player placement near the tray', () => {
     expect(placed.y).toBe(-167);
   });
 
+  it('without tray bounds: on the primary display, wherever the OS lists it', () => {
+    const second = display(2, { x: -1920, y: 0, width: 1920, height: 1080 });
+    const primary = display(1, screen, { x: 0, y: 32, width: 1920, height: 1048 });
+    expect(placeNearTray(size, [second, primary], null, 'linux', primary.id)).toEqual({ x: 1564, y: 48, width: 340, height: 120 });
+    // A primary id that names no display (gone meanwhile): the first one listed.
+    expect(placeNearTray(size, [primary, second], null, 'linux', 99)).toEqual({ x: 1564, y: 48, width: 340, height: 120 });
+  });
+
   it('without tray bounds (Linux): the work-area corner on the panel’s side', () => {
     const top = display(1, screen, { x: 0, y: 32, width: 1920, height: 1048 });
     expect(placeNearTray(size, [top], null, 'linux')).toEqual({ x: 1564, y: 48, width: 340, height: 120 });

@@ -88,9 +88,10 @@ export function panelEdge(display: DisplayInfo, platform: NodeJS.Platform): Edge
 
 /**
  * The mini-player's first place: next to the tray icon when the OS reports its bounds (macOS, Windows), else
- * the work-area corner nearest the panel. Always fully inside a work area.
+ * the work-area corner nearest the panel on the primary display (where the panel and tray live; the OS may
+ * list another display first). Always fully inside a work area.
  */
-export function placeNearTray(size: Size, displays: readonly DisplayInfo[], tray: Rect | null, platform: NodeJS.Platform): Rect {
+export function placeNearTray(size: Size, displays: readonly DisplayInfo[], tray: Rect | null, platform: NodeJS.Platform, primaryId: number | null = null): Rect {
   const fallback: DisplayInfo = { id: 0, bounds: { x: 0, y: 0, width: 1280, height: 800 }, workArea: { x: 0, y: 0, width: 1280, height: 800 }, scaleFactor: 1 };
   if (tray && tray.width > 0 && tray.height > 0) {
     const display = displayAt(displays, center(tray)) ?? fallback;
@@ -106,7 +107,7 @@ export function placeNearTray(size: Size, displays: readonly DisplayInfo[], tray
             : { x: tray.x - size.width - GAP, y: c.y - size.height / 2 };
     return clampInto({ ...rect, ...size }, display.workArea, GAP);
   }
-  const display = displays[0] ?? fallback;
+  const display = displays.find((d) => d.id === primaryId) ?? displays[0] ?? fallback;
   const area = display.workArea;
   const edge = panelEdge(display, platform);
   const right = edge !== 'left';
