@@ -9,6 +9,7 @@ import { createSim, fakeBrowser, fakePower, protocolRegistrar, TEST_CLIENT_ID } 
 import { gate, HeldCipher, vaultTokens } from '../testing/held-cipher';
 import { ManualClock } from '../testing/manual-clock';
 import { wireProbe, type WireRequest } from '../testing/wire-probe';
+import { SESSION_ENDED_REASON } from '../tokens/token-keeper';
 
 import { createServices, type Services } from './create-services';
 
@@ -159,7 +160,8 @@ describe('sign-in and playback together, against the simulator', () => {
   });
 
   it('(e) a refresh that returns no new refresh token keeps the old one, and the next refresh still works', async () => {
-    const h = await signedIn({ rotateRefreshTokens: false });
+    // Short-lived tokens keep the run short: three refreshes in about 40 minutes.
+    const h = await signedIn({ rotateRefreshTokens: false, accessTokenLifetimeSec: 15 * 60 });
     const original = (await vaultTokens(h))?.refreshToken;
     expect(original).toBeTruthy();
     for (let i = 0; i < 3; i += 1) await h.clock.advance(h.expiresAt() - h.clock.now() + MIN);
@@ -169,5 +171,50 @@ describe('sign-in and playback together, against the simulator', () => {
     expect(h.now().kind).toBe('item');
     expect(h.probe.api().filter((r) => r.expired)).toEqual([]);
     expect(h.probe.api401).toEqual([]);
+  });
+});
+
+describe('a token that cannot be had, as the player says it', () => {
+  /** Moves to where the token can no longer be handed out, the refresh having failed as `fail` makes it. */
+  async function pastExpiry(h: Awaited<ReturnType<typeof signedIn>>): Promise<void> {
+    await h.clock.advance(h.expiresAt() - h.clock.now() + MIN);
+  }
+
+  it('a refresh answered 503: the command fails as `server`, naming Spotify’s sign-in service, not the connection', async () => {
+    const h = await signedIn();
+    await h.clock.advance(h.expiresAt() - 6 * MIN - h.clock.now());
+    h.sim.control.injectFault({ serverErrors: { count: 1_000, status: 503 }, target: 'accounts' });
+    await pastExpiry(h);
+    const result = await h.playback.togglePlay();
+    expect(result).toMatchObject({ ok: false, error: { code: 'server' } });
+    const message = result.ok ? '' : result.error.message;
+    expect(message).toMatch(/sign-in service/);
+    expect(message).not.toMatch(/Cannot reach Spotify|cannot be reached/i);
+    expect(h.now()).toMatchObject({ kind: 'unavailable', reason: 'error', message: expect.stringMatching(/sign-in service/) as unknown });
+    expect(h.auth.state().kind).toBe('signedIn');
+  });
+
+  it('a refresh with the network down: the command fails as `network`, and the display says offline', async () => {
+    const h = await signedIn();
+    await h.clock.advance(h.expiresAt() - 6 * MIN - h.clock.now());
+    h.probe.offline = true;
+    await pastExpiry(h);
+    expect(await h.playback.togglePlay()).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(h.now()).toMatchObject({ kind: 'unavailable', reason: 'offline' });
+  });
+
+  it('a refresh answered invalid_grant: signed out, and the command says to sign in again', async () => {
+    const h = await signedIn();
+    await h.clock.advance(h.expiresAt() - 6 * MIN - h.clock.now());
+    // Nothing refreshes on its own first: the command is what meets the dead grant.
+    h.sim.control.revokeGrant();
+    h.playback.setVisibility('tray');
+    const refreshes = h.probe.refreshes().length;
+    await h.clock.jump(0);
+    const result = await h.playback.togglePlay();
+    expect(h.probe.refreshes().length).toBeGreaterThan(refreshes);
+    expect(result).toEqual({ ok: false, error: { code: 'not_signed_in', message: SESSION_ENDED_REASON } });
+    expect(h.auth.state()).toEqual({ kind: 'sessionEnded', reason: SESSION_ENDED_REASON });
+    expect(h.now()).toMatchObject({ kind: 'unavailable', reason: 'signedOut' });
   });
 });

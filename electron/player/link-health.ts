@@ -162,6 +162,7 @@ function readFailed(h: LinkHealth, error: SpotifyError): LinkHealth {
     case 'bad_request':
     case 'server':
     case 'invalid_response':
+    case 'session':
       return { ...h, failures: h.failures + 1, lastFailure: 'stale' };
   }
 }

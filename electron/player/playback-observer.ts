@@ -198,6 +198,7 @@ export class PlaybackObserver {
       case 'bad_request':
       case 'server':
       case 'invalid_response':
+      case 'session':
         this.showFailure('error', message);
         return;
     }

@@ -55,6 +55,8 @@ export class TokenKeeper implements AccessTokenSource {
   private inflight: Promise<TokenResult> | null = null;
   private failures = 0;
   private retryAt = 0;
+  /** What the last failed refresh met, so the answers during its backoff say the same. */
+  private lastFailure: 'network' | 'server' = 'network';
   private lastForcedAt = -Infinity;
   private readonly random: () => number;
 
@@ -140,7 +142,7 @@ export class TokenKeeper implements AccessTokenSource {
     if (!tokens) return notSignedIn();
     const now = this.now();
     if (now < tokens.accessExpiresAt - REFRESH_MARGIN_MS) return { ok: true, token: tokens.accessToken };
-    if (now < this.retryAt) return this.usableOr(networkError(this.retryAt));
+    if (now < this.retryAt) return this.usableOr(networkError(this.retryAt, this.lastFailure));
     const refreshed = await this.refresh();
     return refreshed.ok ? refreshed : this.usableOr(refreshed.error);
   }
@@ -152,7 +154,7 @@ export class TokenKeeper implements AccessTokenSource {
     const now = this.now();
     // Someone already replaced the stale token: share their refresh.
     if (tokens.accessToken !== staleToken && now < tokens.accessExpiresAt - USABLE_SKEW_MS) return { ok: true, token: tokens.accessToken };
-    if (now < this.retryAt) return { ok: false, error: networkError(this.retryAt) };
+    if (now < this.retryAt) return { ok: false, error: networkError(this.retryAt, this.lastFailure) };
     if (now - this.lastForcedAt < FORCED_REFRESH_GAP_MS) {
       return { ok: false, error: err('unauthorized', 'Spotify did not accept the new sign-in token; retrying shortly').error };
     }
@@ -227,7 +229,8 @@ export class TokenKeeper implements AccessTokenSource {
         const wait = Math.max(backoffDelay(this.failures, this.random), error.kind === 'rate_limited' ? error.retryAfterMs : 0);
         this.retryAt = this.now() + wait;
         this.deps.logger.warn('refresh failed; will retry', { reason: error.kind, failures: this.failures, retryInMs: wait });
-        return { ok: false, error: networkError(this.retryAt, error.kind === 'server' || error.kind === 'rejected' ? 'server' : 'network') };
+        this.lastFailure = error.kind === 'server' || error.kind === 'rejected' ? 'server' : 'network';
+        return { ok: false, error: networkError(this.retryAt, this.lastFailure) };
       }
     }
   }
@@ -256,6 +259,11 @@ export class TokenKeeper implements AccessTokenSource {
 
 const notSignedIn = (): TokenResult => ({ ok: false, error: err('not_signed_in', 'Not signed in to Spotify').error });
 
-function networkError(retryAt: number, code: 'network' | 'server' = 'network'): AppError {
-  return err(code, 'Spotify cannot be reached right now; retrying automatically', { retryAt }).error;
+/** `server`: Spotify's accounts service answered, with an error; `network`: it could not be reached. */
+function networkError(retryAt: number, code: 'network' | 'server'): AppError {
+  const message =
+    code === 'server'
+      ? 'Spotify’s sign-in service is having problems; retrying automatically'
+      : 'Spotify cannot be reached right now; retrying automatically';
+  return err(code, message, { retryAt }).error;
 }
