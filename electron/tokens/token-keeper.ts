@@ -184,25 +184,25 @@ export class TokenKeeper implements AccessTokenSource {
     if (!result.ok) return this.failed(result.error);
 
     // Register first: from here on these strings may reach a log line through an error path.
-    this.deps.secrets.addSecret(result.grant.accessToken, 'access');
-    if (result.grant.refreshToken) this.deps.secrets.addSecret(result.grant.refreshToken, 'refresh');
+    this.deps.secrets.addSecret(result.value.accessToken, 'access');
+    if (result.value.refreshToken) this.deps.secrets.addSecret(result.value.refreshToken, 'refresh');
     await this.step('response-received');
     if (epoch !== this.session.epoch()) return notSignedIn();
     const next: TokenSet = {
       // Details amended while the request was out (the account name) are kept.
       ...(this.session.latest() ?? tokens),
-      accessToken: result.grant.accessToken,
-      accessExpiresAt: this.now() + result.grant.expiresInSec * 1000,
+      accessToken: result.value.accessToken,
+      accessExpiresAt: this.now() + result.value.expiresInSec * 1000,
       // Spotify stopped rotating in 2026: keep the stored token unless a new one came.
-      refreshToken: result.grant.refreshToken ?? tokens.refreshToken,
-      scopes: result.grant.scopes.length > 0 ? result.grant.scopes : tokens.scopes,
+      refreshToken: result.value.refreshToken ?? tokens.refreshToken,
+      scopes: result.value.scopes.length > 0 ? result.value.scopes : tokens.scopes,
     };
     // Write-ahead: disk before memory and before any request uses the new token; discarded if dropped meanwhile.
     const kept = await this.session.commit(next, epoch);
     await this.step('persisted');
     if (!kept) return notSignedIn();
     this.resetBackoff();
-    this.deps.logger.info('session refreshed', { rotated: result.grant.refreshToken !== null, expiresInSec: result.grant.expiresInSec });
+    this.deps.logger.info('session refreshed', { rotated: result.value.refreshToken !== null, expiresInSec: result.value.expiresInSec });
     this.deps.onChange();
     await this.step('in-use');
     return { ok: true, token: next.accessToken };
