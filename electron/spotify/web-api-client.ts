@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import type { AppError } from '../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { Clock } from '../ports/clock';
 import type { AuthorizedFetch } from '../tokens/authorized-fetch';
 
@@ -14,7 +14,8 @@ import {
 } from './schemas';
 import type { PlayTarget } from './spotify-uri';
 
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SpotifyError };
+/** The shared `Result` shape, failing with a Web API error. */
+export type ApiResult<T> = Result<T, SpotifyError>;
 
 export interface WebApiClientOptions {
   /**
@@ -48,9 +49,6 @@ type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 /** Reads that only need user-read-playback-state: a reason-less 403 on them means the app itself is shut out. */
 const STATE_READS: ReadonlySet<string> = new Set(['/me/player', '/me/player/devices']);
-
-const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-const fail = (error: SpotifyError): ApiResult<never> => ({ ok: false, error });
 
 /**
  * The Web API endpoints Trayplay uses. Never throws: every outcome is an `ApiResult`. Command bodies are
