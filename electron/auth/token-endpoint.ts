@@ -99,7 +99,7 @@ export async function interpret(response: Response, now: number): Promise<TokenE
   const body = await readJson(response);
   if (response.ok) {
     const parsed = parseUnknown(GrantSchema, body);
-    if (!parsed.ok) return fail({ kind: 'bad_response', message: parsed.message });
+    if (!parsed.ok) return fail({ kind: 'bad_response', message: parsed.error });
     const g = parsed.value;
     return ok({ accessToken: g.access_token, expiresInSec: g.expires_in, refreshToken: g.refresh_token ?? null, scopes: parseScopes(g.scope) });
   }
