@@ -106,8 +106,8 @@ async function soak(rotate: boolean): Promise<Record<string, unknown>> {
   const poll = (): void => {
     if (!polling) return;
     void kit.service.authorizedFetch(`${kit.service.endpoints().apiBaseUrl}/me/player`).then(async (answer) => {
-      if (!answer.ok || !answer.response.ok) playerErrors += 1;
-      if (answer.ok) await answer.response.body?.cancel();
+      if (!answer.ok || !answer.value.ok) playerErrors += 1;
+      if (answer.ok) await answer.value.body?.cancel();
     });
     clock.setTimeout(poll, POLL_MS);
   };

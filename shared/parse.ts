@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+import { fail, ok, type Result } from './result';
+
 /** Input from another process, the network or disk: it must be typed `unknown` before it is parsed. */
 export type Untrusted = unknown;
 
@@ -11,10 +13,11 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** Parsed, or the failing fields in one line (`describeIssues`). */
+export type Parsed<T> = Result<T, string>;
 
 /** Parses untrusted input without throwing. */
 export function parseUnknown<S extends z.ZodType>(schema: S, input: Untrusted): Parsed<z.output<S>> {
   const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: describeIssues(parsed.error) };
+  return parsed.success ? ok(parsed.data) : fail(describeIssues(parsed.error));
 }

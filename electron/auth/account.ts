@@ -17,11 +17,11 @@ export interface Account {
 /** The signed-in user's name, from `GET /me`; null when it cannot be had now (tried again at the next start). */
 export async function fetchAccount(fetchApi: AuthorizedFetch, endpoints: Endpoints, logger: Logger): Promise<Account | null> {
   const answer = await fetchApi(meUrlOf(endpoints), { headers: { Accept: 'application/json' } });
-  if (!answer.ok || !answer.response.ok) {
-    logger.warn('account name unavailable', { status: answer.ok ? answer.response.status : answer.error.code });
+  if (!answer.ok || !answer.value.ok) {
+    logger.warn('account name unavailable', { status: answer.ok ? answer.value.status : answer.error.code });
     return null;
   }
-  const me = parseUnknown(MeSchema, await answer.response.json().catch(() => null));
+  const me = parseUnknown(MeSchema, await answer.value.json().catch(() => null));
   if (!me.ok) return null;
   return { id: me.value.id, displayName: me.value.display_name ?? me.value.id };
 }

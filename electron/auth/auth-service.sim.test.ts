@@ -42,7 +42,7 @@ describe('AuthService against the simulator', () => {
     });
     expect(kit.store.get(VAULT_KEY)).toBeDefined();
     const me = await kit.service.authorizedFetch(meUrlOf(kit.service.endpoints()));
-    expect(me.ok && me.response.status).toBe(200);
+    expect(me.ok && me.value.status).toBe(200);
   });
 
   it('signs in through the loopback listener, the test playing the browser over real HTTP', async () => {
@@ -258,7 +258,7 @@ describe('AuthService against the simulator', () => {
     expect(kit.browser.opened).toEqual([]);
     expect(kit.service.mode()).toBe('demo');
     const me = await kit.service.authorizedFetch(meUrlOf(kit.service.endpoints()));
-    expect(me.ok && me.response.status).toBe(200);
+    expect(me.ok && me.value.status).toBe(200);
     await kit.service.setClientId(TEST_CLIENT_ID);
     expect(kit.service.state()).toEqual({ kind: 'signedOut', notice: null });
     await kit.service.setClientId(null);
@@ -306,7 +306,7 @@ describe('AuthService against the simulator', () => {
     kit.sim.control.injectFault({ unauthorizedAfterRefresh: 1 });
     await kit.clock.advance(HOUR);
     const me = await kit.service.authorizedFetch(meUrlOf(kit.service.endpoints()));
-    expect(me.ok && me.response.status).toBe(200);
+    expect(me.ok && me.value.status).toBe(200);
     expect(kit.service.state()).toMatchObject({ kind: 'signedIn' });
   });
 
@@ -330,12 +330,12 @@ describe('AuthService against the simulator', () => {
     expect(kit.service.state()).toMatchObject({ kind: 'signedIn' });
   });
 
-  it('feeds the Web API client (apiFetch + apiBaseUrl)', async () => {
+  it('feeds the Web API client (authorizedFetch + apiBaseUrl)', async () => {
     const { WebApiClient } = await import('../spotify/web-api-client');
     const kit = createKit({ redirectMode: 'protocol' });
     await kit.service.start();
     await signInViaProtocol(kit);
-    const client = new WebApiClient({ apiBaseUrl: kit.service.endpoints().apiBaseUrl, fetch: kit.service.apiFetch, clock: kit.clock, timeoutMs: 10_000 });
+    const client = new WebApiClient({ apiBaseUrl: kit.service.endpoints().apiBaseUrl, fetch: kit.service.authorizedFetch, clock: kit.clock, timeoutMs: 10_000 });
     const state = await client.getPlaybackState();
     expect(state.ok).toBe(true);
   });

@@ -12,7 +12,7 @@ import type { PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar, ProtocolRegistration } from '../ports/protocol-registrar';
 import type { SecretRegistry } from '../ports/secret-registry';
 import type { SettingsStore } from '../settings/settings-store';
-import { asHttpFetch, createAuthorizedFetch, type AuthorizedFetch } from '../tokens/authorized-fetch';
+import { createAuthorizedFetch, type AuthorizedFetch } from '../tokens/authorized-fetch';
 import type { RefreshScheduler } from '../tokens/refresh-scheduler';
 import type { SessionStore } from '../tokens/session-store';
 import type { RefreshStep, TokenKeeper } from '../tokens/token-keeper';
@@ -71,10 +71,8 @@ export class AuthService implements AccessTokenSource {
   private outcome: Outcome = { kind: 'signedOut', notice: null };
   private registration: ProtocolRegistration = NOT_REGISTERED;
   private lastEmitted = '';
-  /** Web API requests with the session's token (errors as data). */
+  /** Web API requests with the session's token (errors as data), for the Web API client. */
   public readonly authorizedFetch: AuthorizedFetch;
-  /** The same as a plain `HttpFetch`, for the Web API client (`WebApiClientOptions.fetch`). */
-  public readonly apiFetch: HttpFetch;
 
   public constructor(private readonly deps: AuthServiceDeps) {
     const log = deps.logger;
@@ -107,7 +105,6 @@ export class AuthService implements AccessTokenSource {
       },
     });
     this.authorizedFetch = createAuthorizedFetch(this, () => this.http());
-    this.apiFetch = asHttpFetch(this.authorizedFetch);
   }
 
   /** After `app.whenReady()`: registers the scheme, checks secure storage, restores the session. */

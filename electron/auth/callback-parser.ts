@@ -1,3 +1,5 @@
+import { fail, ok, type Result } from '../../shared/result';
+
 /** The longest callback URL we read; Spotify's codes are a few hundred characters. */
 export const MAX_CALLBACK_LENGTH = 4096;
 /** The longest single parameter value. */
@@ -26,12 +28,9 @@ export interface CallbackError {
   readonly state: string | null;
 }
 
-export type CallbackParse = { readonly ok: true; readonly value: Callback } | { readonly ok: false; readonly error: CallbackError };
+export type CallbackParse = Result<Callback, CallbackError>;
 
-const fail = (kind: CallbackErrorKind, message: string, state: string | null = null): CallbackParse => ({
-  ok: false,
-  error: { kind, message, state },
-});
+const refuse = (kind: CallbackErrorKind, message: string, state: string | null = null): CallbackParse => fail({ kind, message, state });
 
 const sameTarget = (actual: URL, expected: URL): boolean =>
   actual.protocol === expected.protocol &&
@@ -47,41 +46,41 @@ const sameTarget = (actual: URL, expected: URL): boolean =>
  * parameter values (they may be codes).
  */
 export function parseCallback(input: string, expectedRedirectUri: string): CallbackParse {
-  if (input.length > MAX_CALLBACK_LENGTH) return fail('too_long', 'The sign-in reply is too long to be genuine.');
+  if (input.length > MAX_CALLBACK_LENGTH) return refuse('too_long', 'The sign-in reply is too long to be genuine.');
   let url: URL;
   let expected: URL;
   try {
     url = new URL(input);
     expected = new URL(expectedRedirectUri);
   } catch {
-    return fail('not_a_url', 'The sign-in reply is not a valid address.');
+    return refuse('not_a_url', 'The sign-in reply is not a valid address.');
   }
-  if (!sameTarget(url, expected)) return fail('wrong_target', 'The sign-in reply came to the wrong address.');
+  if (!sameTarget(url, expected)) return refuse('wrong_target', 'The sign-in reply came to the wrong address.');
 
   const params = new URLSearchParams(url.search);
   const values = new Map<string, string>();
   for (const name of KNOWN_PARAMS) {
     const all = params.getAll(name);
-    if (all.length > 1) return fail('repeated_param', `The sign-in reply repeats "${name}".`, singleState(params));
+    if (all.length > 1) return refuse('repeated_param', `The sign-in reply repeats "${name}".`, singleState(params));
     const [value] = all;
     if (value !== undefined && value.length > MAX_PARAM_LENGTH) {
-      return fail('oversized_param', `The sign-in reply's "${name}" is too long.`, singleState(params));
+      return refuse('oversized_param', `The sign-in reply's "${name}" is too long.`, singleState(params));
     }
     if (value !== undefined && value.length > 0) values.set(name, value);
   }
 
   const state = values.get('state');
-  if (state === undefined) return fail('missing_param', 'The sign-in reply has no "state".');
+  if (state === undefined) return refuse('missing_param', 'The sign-in reply has no "state".');
   const code = values.get('code');
   const error = values.get('error');
   if (code !== undefined && error !== undefined) {
-    return fail('conflicting_params', 'The sign-in reply carries both a code and an error.', state);
+    return refuse('conflicting_params', 'The sign-in reply carries both a code and an error.', state);
   }
   if (error !== undefined) {
-    return { ok: true, value: { kind: 'denied', error, description: values.get('error_description') ?? null, state } };
+    return ok({ kind: 'denied', error, description: values.get('error_description') ?? null, state });
   }
-  if (code === undefined) return fail('missing_param', 'The sign-in reply has no "code".', state);
-  return { ok: true, value: { kind: 'code', code, state } };
+  if (code === undefined) return refuse('missing_param', 'The sign-in reply has no "code".', state);
+  return ok({ kind: 'code', code, state });
 }
 
 /** The state, when there is exactly one and it is not oversized; used to tie an error to its attempt. */

@@ -20,7 +20,7 @@ export async function exchangeForSession(endpoint: TokenEndpointDeps, attempt: A
     verifier: attempt.verifier,
   });
   if (!result.ok) return fail({ reason: result.error.kind, notice: exchangeNotice(result.error) });
-  const grant = result.grant;
+  const grant = result.value;
   // A session without a refresh token would end within the hour: treat it as a bad answer.
   if (grant.refreshToken === null) return fail({ reason: 'no refresh token', notice: exchangeNotice({ kind: 'bad_response', message: '' }) });
   return ok({

@@ -21,7 +21,7 @@ describe('token endpoint', () => {
       redirectUri: 'trayplay://callback',
       verifier: 'ver',
     });
-    expect(result).toEqual({ ok: true, grant: { accessToken: 'AT', expiresInSec: 3600, refreshToken: 'RT', scopes: ['a', 'b'] } });
+    expect(result).toEqual({ ok: true, value: { accessToken: 'AT', expiresInSec: 3600, refreshToken: 'RT', scopes: ['a', 'b'] } });
     expect(seen[0]!.url).toBe('https://accounts.spotify.com/api/token');
     expect(Object.fromEntries(new URLSearchParams(seen[0]!.body))).toEqual({
       grant_type: 'authorization_code',
@@ -36,7 +36,7 @@ describe('token endpoint', () => {
   it('reads a refresh answer without a refresh token as "keep the old one"', async () => {
     const http = () => Promise.resolve(json(200, { access_token: 'AT2', token_type: 'bearer', expires_in: 3600, scope: 'a' }));
     const result = await refreshGrant({ http, clock: new ManualClock() }, SPOTIFY_ENDPOINTS, { clientId: 'c', refreshToken: 'RT' });
-    expect(result).toMatchObject({ ok: true, grant: { refreshToken: null } });
+    expect(result).toMatchObject({ ok: true, value: { refreshToken: null } });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { parseUnknown } from '../../shared/parse';
+import { fail, ok, type Result } from '../../shared/result';
 import type { Clock } from '../ports/clock';
 import type { HttpFetch } from '../ports/http';
 
@@ -30,7 +31,7 @@ export type TokenEndpointError =
   /** A 200 we could not read. Treated as transient. */
   | { readonly kind: 'bad_response'; readonly message: string };
 
-export type TokenEndpointResult = { readonly ok: true; readonly grant: TokenGrant } | { readonly ok: false; readonly error: TokenEndpointError };
+export type TokenEndpointResult = Result<TokenGrant, TokenEndpointError>;
 
 const GrantSchema = z.object({
   access_token: z.string().min(1).max(4096),
@@ -87,7 +88,7 @@ async function post(deps: TokenEndpointDeps, endpoints: Endpoints, form: Record<
     return await interpret(response, deps.clock.now());
   } catch (cause) {
     // fetch rejects only for transport failures (DNS, reset, abort): never a reason to sign out.
-    return { ok: false, error: { kind: 'network', message: cause instanceof Error ? cause.name : 'fetch failed' } };
+    return fail({ kind: 'network', message: cause instanceof Error ? cause.name : 'fetch failed' });
   } finally {
     deps.clock.clearTimeout(timer);
   }
@@ -98,21 +99,18 @@ export async function interpret(response: Response, now: number): Promise<TokenE
   const body = await readJson(response);
   if (response.ok) {
     const parsed = parseUnknown(GrantSchema, body);
-    if (!parsed.ok) return { ok: false, error: { kind: 'bad_response', message: parsed.message } };
+    if (!parsed.ok) return fail({ kind: 'bad_response', message: parsed.error });
     const g = parsed.value;
-    return {
-      ok: true,
-      grant: { accessToken: g.access_token, expiresInSec: g.expires_in, refreshToken: g.refresh_token ?? null, scopes: parseScopes(g.scope) },
-    };
+    return ok({ accessToken: g.access_token, expiresInSec: g.expires_in, refreshToken: g.refresh_token ?? null, scopes: parseScopes(g.scope) });
   }
-  if (response.status === 429) return { ok: false, error: { kind: 'rate_limited', retryAfterMs: retryAfterMs(response, now) } };
-  if (response.status >= 500) return { ok: false, error: { kind: 'server', status: response.status } };
+  if (response.status === 429) return fail({ kind: 'rate_limited', retryAfterMs: retryAfterMs(response, now) });
+  if (response.status >= 500) return fail({ kind: 'server', status: response.status });
   const parsed = parseUnknown(ErrorBodySchema, body);
   const error = parsed.ok ? parsed.value.error : 'unknown';
   const description = parsed.ok ? (parsed.value.error_description ?? '') : '';
-  if (error === 'invalid_grant') return { ok: false, error: { kind: 'invalid_grant', description } };
-  if (error === 'invalid_client' || response.status === 401) return { ok: false, error: { kind: 'invalid_client', description } };
-  return { ok: false, error: { kind: 'rejected', status: response.status, error } };
+  if (error === 'invalid_grant') return fail({ kind: 'invalid_grant', description });
+  if (error === 'invalid_client' || response.status === 401) return fail({ kind: 'invalid_client', description });
+  return fail({ kind: 'rejected', status: response.status, error });
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -102,7 +102,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const api = new WebApiClient({
     // The base follows the mode: the simulator in demo mode, Spotify once a Client ID is set.
     apiBaseUrl: () => auth.endpoints().apiBaseUrl,
-    fetch: auth.apiFetch,
+    fetch: auth.authorizedFetch,
     clock,
     timeoutMs: config.requestTimeoutMs ?? 10_000,
   });

@@ -21,9 +21,9 @@ describe('reduceLinkHealth', () => {
     it('a failed token attempt answers only the wakes seen when it started', () => {
       const first = run([{ kind: 'wake', cause: 'resume' }]);
       const seenAtStart = first.wakeSeq;
-      const later = run([{ kind: 'wake', cause: 'window-shown' }, { kind: 'token-failed', at: T, wakeSeq: seenAtStart }], first);
+      const later = run([{ kind: 'wake', cause: 'window-shown' }, { kind: 'token-failed', at: T, wakeSeq: seenAtStart, offline: false }], first);
       expect(wakePending(later)).toBe(true);
-      const answered = run([{ kind: 'token-failed', at: T + 1, wakeSeq: later.wakeSeq }], later);
+      const answered = run([{ kind: 'token-failed', at: T + 1, wakeSeq: later.wakeSeq, offline: false }], later);
       expect(wakePending(answered)).toBe(false);
       expect(answered.failures).toBe(2);
     });

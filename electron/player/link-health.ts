@@ -66,8 +66,11 @@ export type LinkEvent =
   | { readonly kind: 'account-signed-in' }
   | { readonly kind: 'signed-out' }
   | { readonly kind: 'token-ok' }
-  /** `wakeSeq`: the health's `wakeSeq` when the attempt started (the wakes it answers). */
-  | { readonly kind: 'token-failed'; readonly at: number; readonly wakeSeq: number }
+  /**
+   * No token could be had. `wakeSeq`: the health's `wakeSeq` when the attempt started (the wakes it answers);
+   * `offline`: the refresh could not reach Spotify (the network is down), so the notice says offline.
+   */
+  | { readonly kind: 'token-failed'; readonly at: number; readonly wakeSeq: number; readonly offline: boolean }
   | { readonly kind: 'read-sent'; readonly at: number }
   | { readonly kind: 'read-ok'; readonly startedAt: number }
   /** A read answered with an error (its pushback is applied too). */
@@ -105,7 +108,7 @@ export function reduceLinkHealth(h: LinkHealth, e: LinkEvent): LinkHealth {
     case 'token-failed':
       // The wakes seen when it started were answered by this attempt: from here the backoff decides, not a
       // 1 Hz loop. A wake that came while it was out is still pending.
-      return { ...h, answeredWakeSeq: Math.max(h.answeredWakeSeq, Math.min(e.wakeSeq, h.wakeSeq)), failures: h.failures + 1, lastFailure: 'stale', lastFetchAt: e.at };
+      return { ...h, answeredWakeSeq: Math.max(h.answeredWakeSeq, Math.min(e.wakeSeq, h.wakeSeq)), failures: h.failures + 1, lastFailure: e.offline ? 'offline' : 'stale', lastFetchAt: e.at };
     case 'read-sent':
       // Leaves now, so it sees everything the wakes so far asked to look for.
       return { ...h, lastFetchAt: e.at, answeredWakeSeq: h.wakeSeq };
@@ -159,6 +162,7 @@ function readFailed(h: LinkHealth, error: SpotifyError): LinkHealth {
     case 'bad_request':
     case 'server':
     case 'invalid_response':
+    case 'session':
       return { ...h, failures: h.failures + 1, lastFailure: 'stale' };
   }
 }

@@ -102,8 +102,10 @@ export class PlaybackObserver {
         s.becomeSignedOut();
         return;
       }
-      s.apply({ kind: 'token-failed', at: this.deps.clock.now(), wakeSeq });
-      this.showFailure('error', token.error.message);
+      // A refresh that cannot reach Spotify is the network being down, as a read that cannot would be.
+      const offline = token.error.code === 'network';
+      s.apply({ kind: 'token-failed', at: this.deps.clock.now(), wakeSeq, offline });
+      this.showFailure(offline ? 'offline' : 'error', token.error.message);
       s.emit();
       return;
     }
@@ -196,6 +198,7 @@ export class PlaybackObserver {
       case 'bad_request':
       case 'server':
       case 'invalid_response':
+      case 'session':
         this.showFailure('error', message);
         return;
     }

@@ -54,7 +54,7 @@ export class PreferencesStore {
 
   private write(next: Preferences): Result<null> {
     const parsed = parseUnknown(PreferencesSchema, next);
-    if (!parsed.ok) return err('invalid_payload', `Those settings are not valid: ${parsed.message}`);
+    if (!parsed.ok) return err('invalid_payload', `Those settings are not valid: ${parsed.error}`);
     if (JSON.stringify(parsed.value) === JSON.stringify(this.current)) return ok(null);
     try {
       this.store.set(PREFERENCES_KEY, { v: 1, ...parsed.value });
@@ -78,7 +78,7 @@ export class PreferencesStore {
     if (raw === undefined) return defaults;
     const stored = parseUnknown(StoredSchema, raw);
     if (!stored.ok) {
-      this.logger.warn('preferences unreadable; using defaults', { issues: stored.message });
+      this.logger.warn('preferences unreadable; using defaults', { issues: stored.error });
       return defaults;
     }
     const record = stored.value as Record<string, unknown>;
@@ -88,7 +88,7 @@ export class PreferencesStore {
       const section = parseUnknown(PreferencesSchema.shape[key], record[key]);
       if (section.ok) result[key] = section.value;
       else {
-        if (record[key] !== undefined) this.logger.warn('a preferences section is unreadable; using its defaults', { section: key, issues: section.message });
+        if (record[key] !== undefined) this.logger.warn('a preferences section is unreadable; using its defaults', { section: key, issues: section.error });
         result[key] = defaults[key];
       }
     }

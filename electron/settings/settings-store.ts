@@ -46,7 +46,7 @@ export class SettingsStore {
     if (raw === undefined) return DEFAULTS;
     const parsed = parseUnknown(SettingsSchema, raw);
     if (parsed.ok) return { clientId: parsed.value.clientId, redirectMode: parsed.value.redirectMode, plaintextOptIn: parsed.value.plaintextOptIn };
-    this.options.logger.warn('sign-in settings unreadable; using defaults', { issues: parsed.message });
+    this.options.logger.warn('sign-in settings unreadable; using defaults', { issues: parsed.error });
     return DEFAULTS;
   }
 

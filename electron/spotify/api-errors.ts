@@ -1,5 +1,5 @@
 import { assertNever } from '../../shared/assert-never';
-import { err, type Err } from '../../shared/result';
+import { err, fail, type AppError, type Err } from '../../shared/result';
 
 import { ApiErrorBodySchema, ApiErrorObjectSchema } from './schemas';
 
@@ -62,7 +62,12 @@ export type SpotifyError =
   | { readonly kind: 'network'; readonly detail: string }
   | { readonly kind: 'timeout'; readonly afterMs: number }
   /** A 2xx whose body we needed but could not read. */
-  | { readonly kind: 'invalid_response'; readonly detail: string };
+  | { readonly kind: 'invalid_response'; readonly detail: string }
+  /**
+   * Nothing was sent: no usable token (signed out, the session ended, the refresh answered 5xx). The token
+   * lifecycle's own error, shown as it is.
+   */
+  | { readonly kind: 'session'; readonly error: AppError };
 
 export type SpotifyErrorKind = SpotifyError['kind'];
 
@@ -209,6 +214,8 @@ export function toAppError(error: SpotifyError): Err {
       return err('timeout', 'Spotify did not answer in time.');
     case 'invalid_response':
       return err('server', 'Spotify sent an answer Trayplay could not read.');
+    case 'session':
+      return fail(error.error);
     default:
       return assertNever(error, 'Spotify error');
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createSimulator, DEFAULT_SCENARIO, DEMO_CLIENT_ID, PHONE_ID, pkceChallenge, type Scenario, type Simulator } from '../../simulator/index';
 import type { HttpFetch } from '../ports/http';
+import { withFixedToken } from '../testing/fixed-token';
 import { ManualClock } from '../testing/manual-clock';
 
 import { toAppError } from './api-errors';
@@ -50,14 +51,12 @@ async function setUp(scenario: Partial<Scenario>) {
   const token = await signIn(sim);
   const exchanges: Exchange[] = [];
   const fetch: HttpFetch = async (url, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('authorization', `Bearer ${token}`);
-    const response = await sim.fetch(url, { ...init, headers });
+    const response = await sim.fetch(url, init);
     const path = new URL(url).pathname.replace(/^\/v1/, '');
     exchanges.push({ request: `${init?.method ?? 'GET'} ${path}`, status: response.status, body: await response.clone().text() });
     return response;
   };
-  const client = new WebApiClient({ apiBaseUrl: `${sim.baseUrl}/v1`, fetch, clock, timeoutMs: 5_000 });
+  const client = new WebApiClient({ apiBaseUrl: `${sim.baseUrl}/v1`, fetch: withFixedToken(fetch, token), clock, timeoutMs: 5_000 });
   return { sim, client, exchanges, clock };
 }
 

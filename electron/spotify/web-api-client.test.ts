@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import { fail, type AppError } from '../../shared/result';
 import type { HttpFetch } from '../ports/http';
+import type { AuthorizedFetch } from '../tokens/authorized-fetch';
+import { withFixedToken } from '../testing/fixed-token';
 import { ManualClock, settle } from '../testing/manual-clock';
 
+import { toAppError } from './api-errors';
 import { WebApiClient } from './web-api-client';
 
 interface Call {
@@ -16,7 +20,7 @@ function clientWith(respond: (call: Call) => Response | Promise<Response>, clock
     calls.push({ url, init });
     return Promise.resolve(respond({ url, init }));
   };
-  const client = new WebApiClient({ apiBaseUrl: 'https://api.test/v1/', fetch, clock, timeoutMs: 5000 });
+  const client = new WebApiClient({ apiBaseUrl: 'https://api.test/v1/', fetch: withFixedToken(fetch), clock, timeoutMs: 5000 });
   return { client, calls, clock };
 }
 
@@ -101,6 +105,27 @@ describe('WebApiClient', () => {
     expect(await client.getDevices()).toMatchObject({ ok: false, error: { kind: 'network' } });
   });
 
+  it('passes a token error on as it is, sending nothing: a refresh 5xx is `server`, a dead session `not_signed_in`', async () => {
+    const clock = new ManualClock();
+    const refused = { code: 'server', message: 'Spotify’s sign-in service is having problems; retrying automatically', retryAt: 5 } as const;
+    let answer: AppError = refused;
+    let sent = 0;
+    const fetch: AuthorizedFetch = () => {
+      sent += 1;
+      return Promise.resolve(fail(answer));
+    };
+    const client = new WebApiClient({ apiBaseUrl: 'https://api.test/v1', fetch, clock, timeoutMs: 3000 });
+    const paused = await client.pause();
+    expect(paused).toEqual({ ok: false, error: { kind: 'session', error: refused } });
+    expect(paused.ok ? null : toAppError(paused.error)).toEqual({ ok: false, error: refused });
+    answer = { code: 'not_signed_in', message: 'Spotify ended this sign-in — please sign in again' };
+    expect(await client.getPlaybackState()).toEqual({ ok: false, error: { kind: 'session', error: answer } });
+    // The request could not leave: the connection, as a fetch failure is.
+    answer = { code: 'network', message: 'Spotify cannot be reached (TypeError)' };
+    expect(await client.getDevices()).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(sent).toBe(3);
+  });
+
   it('gives up after timeoutMs and aborts the request', async () => {
     const clock = new ManualClock();
     let signal: AbortSignal | undefined;
@@ -108,7 +133,7 @@ describe('WebApiClient', () => {
       signal = init?.signal ?? undefined;
       return new Promise<Response>(() => undefined);
     };
-    const client = new WebApiClient({ apiBaseUrl: 'https://api.test/v1', fetch, clock, timeoutMs: 3000 });
+    const client = new WebApiClient({ apiBaseUrl: 'https://api.test/v1', fetch: withFixedToken(fetch), clock, timeoutMs: 3000 });
     let outcome: unknown;
     void client.seek(1000).then((r) => (outcome = r));
     await clock.advance(2999);

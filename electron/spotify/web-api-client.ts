@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { Clock } from '../ports/clock';
-import type { HttpFetch } from '../ports/http';
+import type { AuthorizedFetch } from '../tokens/authorized-fetch';
 
 import { mapHttpError, readErrorBody, type SpotifyError } from './api-errors';
 import {
@@ -13,7 +14,8 @@ import {
 } from './schemas';
 import type { PlayTarget } from './spotify-uri';
 
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SpotifyError };
+/** The shared `Result` shape, failing with a Web API error. */
+export type ApiResult<T> = Result<T, SpotifyError>;
 
 export interface WebApiClientOptions {
   /**
@@ -21,8 +23,11 @@ export interface WebApiClientOptions {
    * it can change while the app runs (demo mode → the user's own account).
    */
   readonly apiBaseUrl: string | (() => string);
-  /** Already authorized: adds the Bearer header and does 401 → one forced refresh → one retry. */
-  readonly fetch: HttpFetch;
+  /**
+   * Already authorized: adds the Bearer header and does 401 → one forced refresh → one retry. Its errors (no
+   * usable token, the request could not leave) are passed on as they are, never turned into HTTP statuses.
+   */
+  readonly fetch: AuthorizedFetch;
   readonly clock: Clock;
   /** Every request is abandoned after this long. */
   readonly timeoutMs: number;
@@ -44,9 +49,6 @@ type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 /** Reads that only need user-read-playback-state: a reason-less 403 on them means the app itself is shut out. */
 const STATE_READS: ReadonlySet<string> = new Set(['/me/player', '/me/player/devices']);
-
-const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-const fail = (error: SpotifyError): ApiResult<never> => ({ ok: false, error });
 
 /**
  * The Web API endpoints Trayplay uses. Never throws: every outcome is an `ApiResult`. Command bodies are
@@ -173,16 +175,18 @@ export class WebApiClient {
     this.options.onRequest?.(method, path);
     try {
       // The race covers fetch implementations that ignore the abort signal.
-      const exchange = (async () => {
-        const response = await this.options.fetch(url, init);
+      const exchange = (async (): Promise<ApiResult<{ response: Response; text: string }>> => {
+        const answer = await this.options.fetch(url, init);
+        if (!answer.ok) return fail(fromAuthorizedFetch(answer.error));
         // Command bodies may be empty, JSON or (since 2024) plain text: read as text, parse only where needed.
-        const text = await response.text().catch(() => '');
-        return { response, text };
+        const text = await answer.value.text().catch(() => '');
+        return ok({ response: answer.value, text });
       })();
       exchange.catch(() => undefined);
       const outcome = await Promise.race([exchange, timeout]);
-      if (outcome === 'timeout') return fail({ kind: 'timeout', afterMs: timeoutMs });
-      const { response, text } = outcome;
+      if (outcome === 'timeout' || (timedOut && !outcome.ok)) return fail({ kind: 'timeout', afterMs: timeoutMs });
+      if (!outcome.ok) return outcome;
+      const { response, text } = outcome.value;
       if (response.status >= 200 && response.status < 300) return ok({ status: response.status, text });
       const { reason, message } = readErrorBody(text);
       return fail(
@@ -202,6 +206,11 @@ export class WebApiClient {
       clock.clearTimeout(timer);
     }
   }
+}
+
+/** The request never reached Spotify: it could not leave (`network`), or no usable token could be had. */
+function fromAuthorizedFetch(error: AppError): SpotifyError {
+  return error.code === 'network' ? { kind: 'network', detail: error.message } : { kind: 'session', error };
 }
 
 function withDevice(query: Record<string, string>, deviceId: string | undefined): Record<string, string> {

@@ -48,7 +48,7 @@ describe('a crash during a refresh', () => {
         const { second, clock } = await crashDuringRefresh(crashAt, rotate);
         expect(second.service.state()).toMatchObject({ kind: 'signedIn' });
         const me = await second.service.authorizedFetch(`${second.service.endpoints().apiBaseUrl}/me`);
-        expect(me.ok && me.response.status).toBe(200);
+        expect(me.ok && me.value.status).toBe(200);
         await clock.advance(3 * 60 * MIN);
         expect(second.service.state()).toMatchObject({ kind: 'signedIn' });
       });

@@ -5,7 +5,7 @@ import { memorySink, RootLogger } from '../logging/logger';
 import type { PowerEvents } from '../ports/power-events';
 import { ManualClock, settle } from '../testing/manual-clock';
 
-import { asHttpFetch, createAuthorizedFetch } from './authorized-fetch';
+import { createAuthorizedFetch } from './authorized-fetch';
 import { RefreshScheduler } from './refresh-scheduler';
 import { CLIENT_REJECTED_REASON, REFRESH_MARGIN_MS, SESSION_ENDED_REASON, TokenKeeper } from './token-keeper';
 import type { TokenSet } from './token-set';
@@ -307,7 +307,7 @@ describe('authorized fetch', () => {
     };
     const fetchApi = createAuthorizedFetch(keeper, () => api);
     const answer = await fetchApi('https://api.spotify.com/v1/me/player', { method: 'GET' });
-    expect(answer.ok && answer.response.status).toBe(200);
+    expect(answer.ok && answer.value.status).toBe(200);
     expect(sent).toEqual(['Bearer access-0-xxxxxxxx', 'Bearer access-1-xxxxxxxx']);
     expect(accounts.forms).toHaveLength(1);
   });
@@ -317,20 +317,20 @@ describe('authorized fetch', () => {
     let calls = 0;
     const api = (): Promise<Response> => Promise.resolve(new Response(null, { status: (calls += 1) > 0 ? 401 : 200 }));
     const answer = await createAuthorizedFetch(keeper, () => api)('https://api.spotify.com/v1/me');
-    expect(answer.ok && answer.response.status).toBe(401);
+    expect(answer.ok && answer.value.status).toBe(401);
     expect(calls).toBe(2);
   });
 
-  it('as a plain fetch: 401 without a session, a fetch failure when no valid token can be had', async () => {
+  it('answers with the token error as it is: network when no valid token can be had, not_signed_in without a session', async () => {
     const { keeper, accounts, clock } = setup();
     const api = () => Promise.resolve(new Response('{}', { status: 200 }));
-    const plain = asHttpFetch(createAuthorizedFetch(keeper, () => api));
-    expect((await plain('u')).status).toBe(200);
+    const authorized = createAuthorizedFetch(keeper, () => api);
+    expect(await authorized('u')).toMatchObject({ ok: true, value: { status: 200 } });
     accounts.replies.push('network');
     await clock.jump(HOUR);
-    await expect(plain('u')).rejects.toThrow(TypeError);
+    expect(await authorized('u')).toMatchObject({ ok: false, error: { code: 'network' } });
     keeper.clear();
-    expect((await plain('u')).status).toBe(401);
+    expect(await authorized('u')).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
   it('sends nothing when not signed in', async () => {

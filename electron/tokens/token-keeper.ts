@@ -55,6 +55,8 @@ export class TokenKeeper implements AccessTokenSource {
   private inflight: Promise<TokenResult> | null = null;
   private failures = 0;
   private retryAt = 0;
+  /** What the last failed refresh met, so the answers during its backoff say the same. */
+  private lastFailure: 'network' | 'server' = 'network';
   private lastForcedAt = -Infinity;
   private readonly random: () => number;
 
@@ -140,7 +142,7 @@ export class TokenKeeper implements AccessTokenSource {
     if (!tokens) return notSignedIn();
     const now = this.now();
     if (now < tokens.accessExpiresAt - REFRESH_MARGIN_MS) return { ok: true, token: tokens.accessToken };
-    if (now < this.retryAt) return this.usableOr(networkError(this.retryAt));
+    if (now < this.retryAt) return this.usableOr(networkError(this.retryAt, this.lastFailure));
     const refreshed = await this.refresh();
     return refreshed.ok ? refreshed : this.usableOr(refreshed.error);
   }
@@ -152,7 +154,7 @@ export class TokenKeeper implements AccessTokenSource {
     const now = this.now();
     // Someone already replaced the stale token: share their refresh.
     if (tokens.accessToken !== staleToken && now < tokens.accessExpiresAt - USABLE_SKEW_MS) return { ok: true, token: tokens.accessToken };
-    if (now < this.retryAt) return { ok: false, error: networkError(this.retryAt) };
+    if (now < this.retryAt) return { ok: false, error: networkError(this.retryAt, this.lastFailure) };
     if (now - this.lastForcedAt < FORCED_REFRESH_GAP_MS) {
       return { ok: false, error: err('unauthorized', 'Spotify did not accept the new sign-in token; retrying shortly').error };
     }
@@ -182,25 +184,25 @@ export class TokenKeeper implements AccessTokenSource {
     if (!result.ok) return this.failed(result.error);
 
     // Register first: from here on these strings may reach a log line through an error path.
-    this.deps.secrets.addSecret(result.grant.accessToken, 'access');
-    if (result.grant.refreshToken) this.deps.secrets.addSecret(result.grant.refreshToken, 'refresh');
+    this.deps.secrets.addSecret(result.value.accessToken, 'access');
+    if (result.value.refreshToken) this.deps.secrets.addSecret(result.value.refreshToken, 'refresh');
     await this.step('response-received');
     if (epoch !== this.session.epoch()) return notSignedIn();
     const next: TokenSet = {
       // Details amended while the request was out (the account name) are kept.
       ...(this.session.latest() ?? tokens),
-      accessToken: result.grant.accessToken,
-      accessExpiresAt: this.now() + result.grant.expiresInSec * 1000,
+      accessToken: result.value.accessToken,
+      accessExpiresAt: this.now() + result.value.expiresInSec * 1000,
       // Spotify stopped rotating in 2026: keep the stored token unless a new one came.
-      refreshToken: result.grant.refreshToken ?? tokens.refreshToken,
-      scopes: result.grant.scopes.length > 0 ? result.grant.scopes : tokens.scopes,
+      refreshToken: result.value.refreshToken ?? tokens.refreshToken,
+      scopes: result.value.scopes.length > 0 ? result.value.scopes : tokens.scopes,
     };
     // Write-ahead: disk before memory and before any request uses the new token; discarded if dropped meanwhile.
     const kept = await this.session.commit(next, epoch);
     await this.step('persisted');
     if (!kept) return notSignedIn();
     this.resetBackoff();
-    this.deps.logger.info('session refreshed', { rotated: result.grant.refreshToken !== null, expiresInSec: result.grant.expiresInSec });
+    this.deps.logger.info('session refreshed', { rotated: result.value.refreshToken !== null, expiresInSec: result.value.expiresInSec });
     this.deps.onChange();
     await this.step('in-use');
     return { ok: true, token: next.accessToken };
@@ -227,7 +229,8 @@ export class TokenKeeper implements AccessTokenSource {
         const wait = Math.max(backoffDelay(this.failures, this.random), error.kind === 'rate_limited' ? error.retryAfterMs : 0);
         this.retryAt = this.now() + wait;
         this.deps.logger.warn('refresh failed; will retry', { reason: error.kind, failures: this.failures, retryInMs: wait });
-        return { ok: false, error: networkError(this.retryAt, error.kind === 'server' || error.kind === 'rejected' ? 'server' : 'network') };
+        this.lastFailure = error.kind === 'server' || error.kind === 'rejected' ? 'server' : 'network';
+        return { ok: false, error: networkError(this.retryAt, this.lastFailure) };
       }
     }
   }
@@ -256,6 +259,11 @@ export class TokenKeeper implements AccessTokenSource {
 
 const notSignedIn = (): TokenResult => ({ ok: false, error: err('not_signed_in', 'Not signed in to Spotify').error });
 
-function networkError(retryAt: number, code: 'network' | 'server' = 'network'): AppError {
-  return err(code, 'Spotify cannot be reached right now; retrying automatically', { retryAt }).error;
+/** `server`: Spotify's accounts service answered, with an error; `network`: it could not be reached. */
+function networkError(retryAt: number, code: 'network' | 'server'): AppError {
+  const message =
+    code === 'server'
+      ? 'Spotify’s sign-in service is having problems; retrying automatically'
+      : 'Spotify cannot be reached right now; retrying automatically';
+  return err(code, message, { retryAt }).error;
 }

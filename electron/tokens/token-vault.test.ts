@@ -30,7 +30,7 @@ function setup(cipher: Cipher = new TestOnlyCipher(), store = new MemoryStore())
 describe('TokenVault', () => {
   it('round-trips the token set as ciphertext only', async () => {
     const { vault, store } = setup();
-    expect(await vault.save(TOKENS)).toEqual({ ok: true });
+    expect(await vault.save(TOKENS)).toEqual({ ok: true, value: null });
     const raw = JSON.stringify(store.get(VAULT_KEY));
     expect(raw).not.toContain(TOKENS.accessToken);
     expect(raw).not.toContain(TOKENS.refreshToken);
@@ -93,7 +93,7 @@ describe('TokenVault', () => {
   it('reports a failed write instead of throwing', async () => {
     const broken = Object.assign(new TestOnlyCipher(), { encrypt: () => Promise.reject(new Error('Encryption is not available')) });
     const { vault, lines } = setup(broken);
-    expect(await vault.save(TOKENS)).toMatchObject({ ok: false });
+    expect(await vault.save(TOKENS)).toEqual({ ok: false, error: 'the session could not be written to disk' });
     expect(lines.join('\n')).not.toContain(TOKENS.accessToken);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { parseUnknown } from '../../shared/parse';
+import { fail, ok, type Result } from '../../shared/result';
 import type { Logger } from '../logging/logger';
 import type { Cipher } from '../ports/cipher';
 import type { Clock } from '../ports/clock';
@@ -37,7 +38,8 @@ export type VaultLoad =
   /** The blob could not be read; it was moved aside under `setAsideAs`, and `reason` is shown to the user. */
   | { readonly kind: 'unreadable'; readonly reason: string; readonly setAsideAs: string };
 
-export type VaultSave = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/** Written, or why not (the reason is for the log, never a secret). */
+export type VaultSave = Result<null, string>;
 
 export interface TokenVaultDeps {
   readonly store: KeyValueStore;
@@ -88,7 +90,7 @@ export class TokenVault {
   /** Encrypts and writes the token set in one atomic store write. Never throws. */
   public async save(tokens: TokenSet): Promise<VaultSave> {
     try {
-      if (!(await this.available())) return { ok: false, reason: 'secure storage is not available' };
+      if (!(await this.available())) return fail('secure storage is not available');
       const cipher = await this.deps.cipher.encrypt(JSON.stringify({ v: VERSION, tokens }));
       const envelope: Envelope = {
         format: FORMAT,
@@ -98,10 +100,10 @@ export class TokenVault {
         ciphertext: Buffer.from(cipher).toString('base64'),
       };
       this.deps.store.set(VAULT_KEY, envelope);
-      return { ok: true };
+      return ok(null);
     } catch (cause) {
       this.deps.logger.warn('could not save the session', { error: cause instanceof Error ? cause.name : 'unknown' });
-      return { ok: false, reason: 'the session could not be written to disk' };
+      return fail('the session could not be written to disk');
     }
   }
 

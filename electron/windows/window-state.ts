@@ -82,7 +82,7 @@ export class WindowStateStore {
     private readonly log: Logger,
   ) {
     const parsed = parseUnknown(StoredSchema, store.get(WINDOW_STATE_KEY) ?? { v: 1 });
-    if (!parsed.ok) log.warn('window positions unreadable; starting fresh', { issues: parsed.message });
+    if (!parsed.ok) log.warn('window positions unreadable; starting fresh', { issues: parsed.error });
     this.state = { main: (parsed.ok && parsed.value.main) || emptyMemory(), mini: (parsed.ok && parsed.value.mini) || emptyMemory() };
   }
 

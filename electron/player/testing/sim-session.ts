@@ -5,12 +5,13 @@ import { createSimulator, DEMO_CLIENT_ID, type Scenario, type Simulator } from '
 import type { AccessTokenSource, TokenResult } from '../../ports/access-token';
 import type { HttpFetch } from '../../ports/http';
 import { WebApiClient } from '../../spotify/web-api-client';
+import { createAuthorizedFetch, type AuthorizedFetch } from '../../tokens/authorized-fetch';
 import type { ManualClock } from '../../testing/manual-clock';
 import { PlaybackService } from '../playback-service';
 import type { Visibility } from '../refresh-policy';
 
-// Test-only stand-ins for the auth engineer's token lifecycle: a PKCE sign-in against the simulator, a token
-// source that refreshes on demand, and an authorized fetch (Bearer header; 401 → one forced refresh → one retry).
+// Test-only stand-ins for the token lifecycle: a PKCE sign-in against the simulator and a token source that
+// refreshes on demand, under the app's own authorized fetch.
 
 const REDIRECT_URI = 'trayplay://callback';
 const SCOPES = [
@@ -101,23 +102,9 @@ export class SimTokenSource implements AccessTokenSource {
   }
 }
 
-/** Adds the Bearer header; on 401, one forced refresh and one retry (what the auth engineer's fetch does). */
-export function authorizedFetch(inner: HttpFetch, tokens: AccessTokenSource): HttpFetch {
-  const withToken = (init: RequestInit | undefined, token: string): RequestInit => {
-    const headers = new Headers(init?.headers);
-    headers.set('authorization', `Bearer ${token}`);
-    return { ...init, headers };
-  };
-  return async (url, init) => {
-    const first = await tokens.getAccessToken();
-    // No token: answer as Spotify would, without sending anything.
-    if (!first.ok) return new Response(JSON.stringify({ error: { status: 401, message: 'No token provided' } }), { status: 401 });
-    const response = await inner(url, withToken(init, first.token));
-    if (response.status !== 401) return response;
-    const fresh = await tokens.refreshAfterUnauthorized(first.token);
-    if (!fresh.ok) return response;
-    return inner(url, withToken(init, fresh.token));
-  };
+/** The app's authorized fetch over the simulator and a token source (Bearer header; 401 → one forced refresh → one retry). */
+export function authorizedFetch(inner: HttpFetch, tokens: AccessTokenSource): AuthorizedFetch {
+  return createAuthorizedFetch(tokens, () => inner);
 }
 
 export interface RecordedRequest {
