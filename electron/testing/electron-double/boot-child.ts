@@ -8,7 +8,12 @@ import { createElectronDouble } from './index';
 import { loadMainBundle } from './load-main';
 import { menuRows } from './menu';
 import type { BootReport, BootScenario } from './scenario';
+import { installTimerCensus } from './timer-census';
 import { WebContentsDouble, WebFrameMainDouble } from './web-contents';
+
+// The harness's own timers use these (they are not the app's, and the guard is cleared anyway).
+const harnessTimeout = globalThis.setTimeout;
+const timers = installTimerCensus();
 
 const scenario = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as BootScenario;
 const ELECTRON_OWN_LISTENERS = new Set(['error']);
@@ -81,12 +86,19 @@ app.onProcessEnd = (code) => {
   };
   write();
   // Give pending closes one turn, then note what is still open (unref'd: the note itself keeps nothing alive).
-  setTimeout(() => {
+  harnessTimeout(() => {
     report = { ...report!, resourcesAfterQuit: process.getActiveResourcesInfo() };
     write();
   }, 200).unref();
   if (code !== 0) process.exitCode = code;
 };
+
+// The process drained (or was told to end): list the timers the app started and never let go.
+process.on('exit', () => {
+  if (!report?.afterQuit) return;
+  report = { ...report, timersAtExit: timers.pending() };
+  write();
+});
 
 function emptyReport(): BootReport {
   return {
@@ -107,6 +119,7 @@ function emptyReport(): BootReport {
     loads: [],
     afterQuit: null,
     resourcesAfterQuit: [],
+    timersAtExit: null,
   };
 }
 
@@ -223,7 +236,7 @@ async function main(): Promise<void> {
   // An app that quit before ready (a second instance) never sees it: Electron shuts down instead.
   if (app.exitCode !== null || app.isQuitting()) return;
   app.emitReady();
-  const guard = setTimeout(() => {
+  const guard = harnessTimeout(() => {
     report = { ...emptyReport(), startupSettled: false };
     write();
     process.exit(4);

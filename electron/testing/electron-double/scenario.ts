@@ -64,4 +64,9 @@ export interface BootReport {
   } | null;
   /** `process.getActiveResourcesInfo()` a moment after quit: what could still hold the process open. */
   readonly resourcesAfterQuit: readonly string[];
+  /**
+   * Timers (setTimeout/setInterval, ref'd or not) still pending when the process exits after quit, each as
+   * `kind ref|unref at <where it was started>`; null when the process did not get that far.
+   */
+  readonly timersAtExit?: readonly string[] | null;
 }
