@@ -71,7 +71,8 @@ export interface BootRun {
   readonly exitCode: number | null;
   readonly ended: 'by-itself' | 'killed';
   readonly stderr: string;
-  /** The app's log file (userData/logs/main.log), read after the process ended. */
+  /** The app's log file (in app.getPath('logs')) and its lines, read after the process ended. */
+  readonly logFile: string;
   readonly logLines: readonly string[];
   readonly ms: number;
   readonly dirs: BootDirs;
@@ -154,7 +155,8 @@ export async function runBoot(harness: string, input: ScenarioInput, timeoutMs =
     });
   });
   const report = JSON.parse(readFileSync(scenario.reportPath, 'utf8')) as BootReport;
-  const logFile = join(report.userData || scenario.defaultUserData, 'logs', 'main.log');
+  // Where the app said its logs go (macOS differs), else Linux's and Windows' <userData>/logs.
+  const logFile = join(report.logsDir || join(report.userData || scenario.defaultUserData, 'logs'), 'main.log');
   const logLines = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : [];
-  return { report, exitCode: outcome.code, ended: outcome.ended, stderr, logLines, ms: Date.now() - started, dirs };
+  return { report, exitCode: outcome.code, ended: outcome.ended, stderr, logFile, logLines, ms: Date.now() - started, dirs };
 }

@@ -32,6 +32,8 @@ export interface BootReport {
   readonly observation: Omit<BootObservation, 'readyLogged' | 'errorLines'> | null;
   readonly startupSettled: boolean;
   readonly userData: string;
+  /** `app.getPath('logs')`, where the app writes main.log (<userData>/logs, or ~/Library/Logs/<name> on macOS). */
+  readonly logsDir?: string;
   /** Electron errors the app provoked (the double threw). */
   readonly thrown: readonly { api: string; message: string }[];
   /** Failures the OS may cause at any time (a vault that does not decrypt), which the app must survive. */
