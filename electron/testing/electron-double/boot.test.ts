@@ -14,7 +14,7 @@ import type { AppState } from '../../../shared/state/app-state';
 import { trayMenu } from '../../tray/tray-menu';
 
 import { failedFacts, type BootExpectations } from './boot-facts';
-import { buildHarness, ensureBuilt, PRELOAD_BUNDLE, RENDERER_DIR, runBoot, type BootRun } from './boot-runner';
+import { buildHarness, ensureBuilt, PRELOAD_BUNDLE, RENDERER_DIR, ROOT, runBoot, type BootRun } from './boot-runner';
 import type { MenuRow } from './menu';
 import { SEEDED_CLIENT_ID, spotifyWithGrant, writeStoredSession, type SeededSpotify } from './seed-session';
 
@@ -196,6 +196,20 @@ describe('the built main bundle against the Electron double', () => {
     expect(run.report.tray, 'no tray').not.toBeNull();
     expectCleanQuit(run);
   }, 90_000);
+
+  it('Windows, packaged: boots healthy and registers trayplay:// exactly once, for the installed executable', async () => {
+    const run = await runBoot(harness, { platform: 'win32', isPackaged: true });
+    expectHealthyBoot(run);
+    // Packaged, Electron's defaults (process.execPath, no arguments) are the installed app: both left out (null).
+    expect(run.report.calls.filter((c) => c.method === 'setAsDefaultProtocolClient').map((c) => c.args)).toEqual([['trayplay', null, null]]);
+  }, 60_000);
+
+  it('Windows, unpackaged: registers trayplay:// once, as the Electron binary plus the app path (Electron docs)', async () => {
+    const run = await runBoot(harness, { platform: 'win32' });
+    expectHealthyBoot(run);
+    // `electron .` needs the path to the app passed back, or a link would start bare Electron.
+    expect(run.report.calls.filter((c) => c.method === 'setAsDefaultProtocolClient').map((c) => c.args)).toEqual([['trayplay', process.execPath, [ROOT]]]);
+  }, 60_000);
 
   it('a media key another program holds is reported as taken, and the rest are registered', async () => {
     const run = await runBoot(harness, { takenAccelerators: ['MediaPlayPause'] });
