@@ -55,8 +55,8 @@ test(`shows every shared boot fact (${BOOT_FACTS.map((f) => f.id).join(', ')})`,
   await expect
     .poll(async () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().filter((w) => w.webContents.getURL() !== '').length), { timeout: 20_000 })
     .toBe(2);
-  const observation = await observeRealBoot(app, page);
   const root = resolve('.');
+  const observation = await observeRealBoot(app, page, join(root, 'dist/electron/preload.cjs'));
   expect(
     failedFacts(observation, {
       preloadPath: join(root, 'dist/electron/preload.cjs'),

@@ -1,5 +1,8 @@
 // Fills the shared BootObservation from a real Electron app (Playwright `_electron`), probing it the way
-// the double's boot test probes the double, so both check the same facts.
+// the double's boot test probes the double, so both check the same facts. Where a page can do the probe
+// (navigate, open a window, call from a window the app did not make) the page does it; the subframe and
+// foreign-page calls have no documented way to be made from a page (see the fact's `handlerLevel`), so
+// they call the registered handler with a sender Electron would report.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,7 +15,37 @@ interface IpcMainInternals {
   _invokeHandlers?: Map<string, (event: unknown, ...args: unknown[]) => unknown>;
 }
 
-export async function observeRealBoot(app: ElectronApplication, page: Page): Promise<BootObservation> {
+/** How long an allowed navigation gets to show itself; a prevented one never does. */
+const NAVIGATION_WINDOW_MS = 3_000;
+
+/** A real call from a window the app did not create: same page, same built preload, unknown webContents. */
+async function callFromStrangerWindow(app: ElectronApplication, preload: string): Promise<unknown> {
+  const opened = app.waitForEvent('window');
+  await app.evaluate(({ BrowserWindow }, preloadPath) => {
+    const main = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('index.html'))!;
+    const stranger = new BrowserWindow({ show: false, webPreferences: { preload: preloadPath, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    void stranger.loadURL(main.webContents.getURL());
+  }, preload);
+  const page = await opened;
+  await page.waitForLoadState('domcontentloaded');
+  const reply: unknown = await page.evaluate(() => window.trayplay.app.getInfo());
+  await page.close();
+  return reply;
+}
+
+/** The main page tries to go to a foreign page itself; the navigation is allowed if its URL ever changes. */
+async function navigateAway(page: Page): Promise<boolean> {
+  const before = page.url();
+  const left = page
+    .waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() && f.url() !== before, timeout: NAVIGATION_WINDOW_MS })
+    .then(() => true, () => false);
+  await page.evaluate((url) => {
+    location.href = url;
+  }, FOREIGN_URL);
+  return (await left) || page.url() !== before;
+}
+
+export async function observeRealBoot(app: ElectronApplication, page: Page, preload: string): Promise<BootObservation> {
   const windows = await app.evaluate(({ BrowserWindow }, keys): ObservedWindow[] =>
     BrowserWindow.getAllWindows().map((w) => {
       const wc = w.webContents as typeof w.webContents & { getLastWebPreferences?: () => Record<string, unknown> | null };
@@ -30,25 +63,25 @@ export async function observeRealBoot(app: ElectronApplication, page: Page): Pro
     if (!handlers) throw new Error('ipcMain._invokeHandlers is gone: update observe-boot.ts for this Electron');
     const main = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('index.html'))!.webContents;
     const call = handlers.get('app:getInfo')!;
-    const untrusted = [
-      await call({ sender: { id: 987_654 }, senderFrame: { url: main.getURL(), parent: null } }),
+    // Handler-level: the main window's webContents with a subframe, and with a foreign page, as sender frame.
+    const handlerLevel = [
       await call({ sender: main, senderFrame: { url: main.getURL(), parent: main.mainFrame } }),
       await call({ sender: main, senderFrame: { url: foreign, parent: null } }),
     ];
-    const navigation = { defaultPrevented: false, url: foreign, preventDefault() { this.defaultPrevented = true; } };
-    main.emit('will-navigate', navigation, foreign);
     return {
       singleInstanceLock: electronApp.hasSingleInstanceLock(),
       invokeHandlers: [...handlers.keys()],
       listenerChannels: ipcMain.eventNames().filter((n): n is string => typeof n === 'string' && n !== 'error'),
-      untrustedReplies: untrusted,
-      foreignNavigationAllowed: !navigation.defaultPrevented,
+      handlerLevel,
     };
   }, FOREIGN_URL);
   const handledSchemes = await app.evaluate(({ protocol }, schemes) => schemes.filter((s) => protocol.isProtocolHandled(s)), [...CUSTOM_SCHEMES]);
   const trustedReply: unknown = await page.evaluate(() => window.trayplay.app.getInfo());
+  const strangerReply = await callFromStrangerWindow(app, preload);
   const opened = await page.evaluate((url) => window.open(url) !== null, FOREIGN_URL);
   const permissionGranted = await page.evaluate(async () => (await Notification.requestPermission()) === 'granted');
+  // Last: if the app let it through, the page is gone.
+  const foreignNavigationAllowed = await navigateAway(page);
   // The app logs into app.getPath('logs'): <userData>/logs on Linux and Windows, but ~/Library/Logs/<name> on
   // macOS — so ask the running app rather than guess.
   const logsDir = await app.evaluate(({ app: electronApp }) => electronApp.getPath('logs'));
@@ -58,9 +91,13 @@ export async function observeRealBoot(app: ElectronApplication, page: Page): Pro
     errorLines: log.filter((l) => / ERROR /.test(l)),
     windows,
     trustedReply,
+    untrustedReplies: [strangerReply, ...ipc.handlerLevel],
+    foreignNavigationAllowed,
     windowOpenAction: opened ? 'allow' : 'deny',
     permissionGranted,
     handledSchemes,
-    ...ipc,
+    singleInstanceLock: ipc.singleInstanceLock,
+    invokeHandlers: ipc.invokeHandlers,
+    listenerChannels: ipc.listenerChannels,
   };
 }

@@ -6,9 +6,15 @@ import { CUSTOM_SCHEMES, FOREIGN_URL, type BootObservation } from './boot-facts'
 import { electronEvent } from './events';
 import { createElectronDouble } from './index';
 import { loadMainBundle } from './load-main';
-import { menuRows } from './menu';
+import { menuRows, type MenuDouble } from './menu';
 import type { BootReport, BootScenario } from './scenario';
+import { installTimerCensus } from './timer-census';
+import type { TrayDouble } from './tray';
 import { WebContentsDouble, WebFrameMainDouble } from './web-contents';
+
+// The harness's own timers use these (they are not the app's, and the guard is cleared anyway).
+const harnessTimeout = globalThis.setTimeout;
+const timers = installTimerCensus();
 
 const scenario = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as BootScenario;
 const ELECTRON_OWN_LISTENERS = new Set(['error']);
@@ -81,18 +87,26 @@ app.onProcessEnd = (code) => {
   };
   write();
   // Give pending closes one turn, then note what is still open (unref'd: the note itself keeps nothing alive).
-  setTimeout(() => {
+  harnessTimeout(() => {
     report = { ...report!, resourcesAfterQuit: process.getActiveResourcesInfo() };
     write();
   }, 200).unref();
   if (code !== 0) process.exitCode = code;
 };
 
+// The process drained (or was told to end): list the timers the app started and never let go.
+process.on('exit', () => {
+  if (!report?.afterQuit) return;
+  report = { ...report, timersAtExit: timers.pending() };
+  write();
+});
+
 function emptyReport(): BootReport {
   return {
     observation: null,
     startupSettled: false,
     userData: safe(() => app.getPath('userData'), ''),
+    logsDir: safe(() => app.getPath('logs'), ''),
     thrown: runtime.thrown,
     operational: runtime.operational,
     calls: runtime.calls.map(({ api, method, args }) => ({ api, method, args: jsonable(args) })),
@@ -107,6 +121,7 @@ function emptyReport(): BootReport {
     loads: [],
     afterQuit: null,
     resourcesAfterQuit: [],
+    timersAtExit: null,
   };
 }
 
@@ -198,14 +213,21 @@ async function observe(): Promise<void> {
   write();
 }
 
+/** The menu a user gets from the tray: the one set on it, or (macOS) the one popped up on right-click. */
+function shownMenu(tray: TrayDouble | undefined): MenuDouble | null {
+  if (!tray) return null;
+  return tray.contextMenu ?? (scenario.platform === 'linux' ? null : tray.userRightClick());
+}
+
 function snapshotTray(): BootReport['tray'] {
   const tray = double.trays.trays.find((t) => !t.isDestroyed());
-  return tray ? { rows: tray.contextMenu ? menuRows(tray.contextMenu) : [], toolTip: tray.toolTip, menuSets: tray.menuSets } : null;
+  const menu = shownMenu(tray);
+  return tray ? { rows: menu ? menuRows(menu) : [], toolTip: tray.toolTip, menuSets: tray.menuSets } : null;
 }
 
 function quit(): void {
   const tray = double.trays.trays.find((t) => !t.isDestroyed());
-  const item = tray?.contextMenu?.items.find((i) => i.label.startsWith('Quit'));
+  const item = shownMenu(tray)?.items.find((i) => i.label.startsWith('Quit'));
   // Without a tray menu (a broken start) the harness quits the way the OS would on logout.
   if (item) item.click();
   else app.quit();
@@ -223,7 +245,7 @@ async function main(): Promise<void> {
   // An app that quit before ready (a second instance) never sees it: Electron shuts down instead.
   if (app.exitCode !== null || app.isQuitting()) return;
   app.emitReady();
-  const guard = setTimeout(() => {
+  const guard = harnessTimeout(() => {
     report = { ...emptyReport(), startupSettled: false };
     write();
     process.exit(4);

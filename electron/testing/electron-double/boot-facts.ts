@@ -27,7 +27,11 @@ export interface BootObservation {
   readonly listenerChannels: readonly string[];
   /** A trusted call from the main window (app:getInfo). */
   readonly trustedReply: unknown;
-  /** Replies to app:getInfo from an unknown webContents, a subframe, and a foreign page. */
+  /**
+   * Replies to app:getInfo from an unknown webContents, a subframe, and a foreign page. On real Electron the
+   * first is a real call (a window the app did not create, same page and preload); the other two are
+   * handler-level (see the fact's `handlerLevel`).
+   */
   readonly untrustedReplies: readonly unknown[];
   /** The main window asked to navigate to a foreign page: did the app let it? */
   readonly foreignNavigationAllowed: boolean;
@@ -49,6 +53,11 @@ export interface BootExpectations {
 export interface BootFact {
   readonly id: string;
   readonly says: string;
+  /**
+   * Set when the real observer cannot make the probe from a page (no documented way exists) and calls the
+   * registered handler with the sender Electron would report instead: why, so nobody reads it as more.
+   */
+  readonly handlerLevel?: string;
   /** Null when the fact holds, else what was seen instead. */
   check(o: BootObservation, e: BootExpectations): string | null;
 }
@@ -184,6 +193,10 @@ export const BOOT_FACTS: readonly BootFact[] = [
   {
     id: 'untrusted-sender-refused',
     says: 'a call from an unknown webContents, a subframe or a foreign page is refused (forbidden_sender)',
+    handlerLevel:
+      'the subframe and foreign-page calls: no page can make them — a subframe gets no preload (nodeIntegrationInSubFrames is off) ' +
+      "and a same-origin one's calls go through the main frame's preload, arriving as the main frame; a foreign page cannot be " +
+      'reached (navigation-locked). The unknown-webContents call is real (a second window with the built preload).',
     check: (o) =>
       o.untrustedReplies.length === 3 && o.untrustedReplies.every((r) => code(r) === 'forbidden_sender') ? null : `replies: ${JSON.stringify(o.untrustedReplies)}`,
   },

@@ -1,6 +1,7 @@
 // Parent side of a boot: makes sure the bundles are built and current, builds the child harness, runs one
 // boot in its own process and collects what it reported, what it logged, and how (and whether) it ended.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,15 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 export const MAIN_BUNDLE = join(ROOT, 'dist/electron/main.cjs');
 export const PRELOAD_BUNDLE = join(ROOT, 'dist/electron/preload.cjs');
 export const RENDERER_DIR = join(ROOT, 'dist/renderer');
-const CACHE = join(ROOT, 'node_modules/.cache/electron-double');
+
+/**
+ * Where a checkout's boot harness is built: a temp folder named for the checkout, not node_modules/.cache —
+ * node_modules is one symlinked folder for every worktree, so a harness there would be shared across them.
+ */
+export function harnessDir(root: string): string {
+  return join(tmpdir(), `trayplay-boot-harness-${createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16)}`);
+}
+const CACHE = harnessDir(ROOT);
 
 const SOURCES = ['electron', 'shared', 'renderer', 'simulator', 'vite.config.ts', 'package.json', 'package-lock.json'];
 const isSource = (name: string): boolean => !/\.test\.tsx?$/.test(name) && !name.includes('/testing/');
@@ -34,7 +43,7 @@ export function ensureBuilt(): { rebuilt: boolean } {
   return { rebuilt: true };
 }
 
-/** Bundles the child harness (TypeScript) into one CommonJS file under node_modules/.cache. */
+/** Bundles the child harness (TypeScript) into one CommonJS file in this checkout's harness folder. */
 export async function buildHarness(): Promise<string> {
   const { build } = await import('vite');
   mkdirSync(CACHE, { recursive: true });
@@ -42,6 +51,8 @@ export async function buildHarness(): Promise<string> {
     root: ROOT,
     configFile: false,
     logLevel: 'warn',
+    // Everything bundled in: the harness lives outside the checkout, where no node_modules resolves.
+    ssr: { noExternal: true },
     build: {
       ssr: join(import.meta.dirname, 'boot-child.ts'),
       outDir: CACHE,
@@ -60,7 +71,8 @@ export interface BootRun {
   readonly exitCode: number | null;
   readonly ended: 'by-itself' | 'killed';
   readonly stderr: string;
-  /** The app's log file (userData/logs/main.log), read after the process ended. */
+  /** The app's log file (in app.getPath('logs')) and its lines, read after the process ended. */
+  readonly logFile: string;
   readonly logLines: readonly string[];
   readonly ms: number;
   readonly dirs: BootDirs;
@@ -143,7 +155,8 @@ export async function runBoot(harness: string, input: ScenarioInput, timeoutMs =
     });
   });
   const report = JSON.parse(readFileSync(scenario.reportPath, 'utf8')) as BootReport;
-  const logFile = join(report.userData || scenario.defaultUserData, 'logs', 'main.log');
+  // Where the app said its logs go (macOS differs), else Linux's and Windows' <userData>/logs.
+  const logFile = join(report.logsDir || join(report.userData || scenario.defaultUserData, 'logs'), 'main.log');
   const logLines = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : [];
-  return { report, exitCode: outcome.code, ended: outcome.ended, stderr, logLines, ms: Date.now() - started, dirs };
+  return { report, exitCode: outcome.code, ended: outcome.ended, stderr, logFile, logLines, ms: Date.now() - started, dirs };
 }

@@ -14,7 +14,7 @@ import type { AppState } from '../../../shared/state/app-state';
 import { trayMenu } from '../../tray/tray-menu';
 
 import { failedFacts, type BootExpectations } from './boot-facts';
-import { buildHarness, ensureBuilt, PRELOAD_BUNDLE, RENDERER_DIR, runBoot, type BootRun } from './boot-runner';
+import { buildHarness, ensureBuilt, PRELOAD_BUNDLE, RENDERER_DIR, ROOT, runBoot, type BootRun } from './boot-runner';
 import type { MenuRow } from './menu';
 import { SEEDED_CLIENT_ID, spotifyWithGrant, writeStoredSession, type SeededSpotify } from './seed-session';
 
@@ -119,6 +119,11 @@ function expectCleanQuit(run: BootRun): void {
   expect(after!.listenersLeft, 'listeners left on Electron emitters after quit').toEqual({ app: APP_LIFETIME_LISTENERS });
   expect(run.ended, `still open after quit: ${JSON.stringify(run.report.resourcesAfterQuit)}`).toBe('by-itself');
   expect(run.exitCode).toBe(0);
+  // An unref'd timer lets the process end yet is a service that was never disposed: none may be pending.
+  // Allowed: Node's own fetch (undici) keep-alive and parser timers — its shared connection pool's, not a
+  // service's, unref'd and torn down by Node (they appear once the app has talked to the Web API).
+  const pending = (run.report.timersAtExit ?? ['(no census: the process never reached exit)']).filter((t) => !/ at \S+ \(node:internal\/deps\/undici\//.test(t));
+  expect(pending, 'timers still pending when the process exited').toEqual([]);
 }
 
 describe('the built main bundle against the Electron double', () => {
@@ -177,16 +182,34 @@ describe('the built main bundle against the Electron double', () => {
   it('macOS: started by a control link (open-url), stays in the tray and runs the command once', async () => {
     const mainPage = (run: BootRun) => run.report.loads.filter((url) => !url.includes('mini.html'));
     const plain = await runBoot(harness, { platform: 'darwin' });
+    // The log is read from where the app put it (app.getPath('logs'): ~/Library/Logs/<name> on macOS).
+    expect(plain.logFile).toBe(join(plain.dirs.home, 'Library', 'Logs', 'Trayplay', 'main.log'));
+    expectHealthyBoot(plain);
     expect(mainPage(plain)).not.toEqual([]);
     const run = await runBoot(harness, { platform: 'darwin', openUrls: ['trayplay://control/next'] });
-    // Unpackaged, the log goes to stderr too (the boot facts read the Linux logs folder, so they are not used here).
-    expect(run.stderr).toContain('[main] ready');
+    // Started by a link the main window stays closed, so the window fact does not apply; the rest does.
+    expect(run.report.thrown).toEqual([]);
+    expect(run.logLines.some((l) => / INFO \[main\] ready\b/.test(l)), run.logLines.join('\n')).toBe(true);
+    expect(run.logLines.filter((l) => / ERROR /.test(l))).toEqual([]);
     expect(mainPage(run)).toEqual([]);
-    expect(run.stderr.split('\n').filter((l) => l.includes('control request') && l.includes('"command":"next"'))).toHaveLength(1);
+    expect(run.logLines.filter((l) => l.includes('control request') && l.includes('"command":"next"'))).toHaveLength(1);
     expect(run.report.tray, 'no tray').not.toBeNull();
-    expect(run.ended).toBe('by-itself');
-    expect(run.exitCode).toBe(0);
+    expectCleanQuit(run);
   }, 90_000);
+
+  it('Windows, packaged: boots healthy and registers trayplay:// exactly once, for the installed executable', async () => {
+    const run = await runBoot(harness, { platform: 'win32', isPackaged: true });
+    expectHealthyBoot(run);
+    // Packaged, Electron's defaults (process.execPath, no arguments) are the installed app: both left out (null).
+    expect(run.report.calls.filter((c) => c.method === 'setAsDefaultProtocolClient').map((c) => c.args)).toEqual([['trayplay', null, null]]);
+  }, 60_000);
+
+  it('Windows, unpackaged: registers trayplay:// once, as the Electron binary plus the app path (Electron docs)', async () => {
+    const run = await runBoot(harness, { platform: 'win32' });
+    expectHealthyBoot(run);
+    // `electron .` needs the path to the app passed back, or a link would start bare Electron.
+    expect(run.report.calls.filter((c) => c.method === 'setAsDefaultProtocolClient').map((c) => c.args)).toEqual([['trayplay', process.execPath, [ROOT]]]);
+  }, 60_000);
 
   it('a media key another program holds is reported as taken, and the rest are registered', async () => {
     const run = await runBoot(harness, { takenAccelerators: ['MediaPlayPause'] });

@@ -1,7 +1,7 @@
 // Boots the built main bundle against the double inside this process (for the Chromium spec, which needs
 // the app's live handlers). The boot test proper uses a child process, so it can also watch the exit.
 import Module from 'node:module';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,9 +15,40 @@ export interface InProcessApp {
   quit(): Promise<void>;
 }
 
+/**
+ * The desktop variables the app acts on (autostart entries under XDG_CONFIG_HOME, desktop files under
+ * XDG_DATA_HOME or an AppImage's, the session bus by DBUS_SESSION_BUS_ADDRESS or XDG_RUNTIME_DIR/bus): for the
+ * boot's lifetime they name the run's own folders, or are unset. HOME stays: the app reads it only when
+ * XDG_DATA_HOME is unset, and Playwright and Chromium share this process.
+ */
+function desktopEnv(base: string): Record<string, string | undefined> {
+  const home = join(base, 'home');
+  const env = {
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    XDG_RUNTIME_DIR: join(base, 'runtime'),
+  };
+  for (const dir of Object.values(env)) mkdirSync(dir, { recursive: true });
+  return { ...env, DBUS_SESSION_BUS_ADDRESS: undefined, APPIMAGE: undefined };
+}
+
+function setEnv(values: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}
+
 export async function bootInProcess(): Promise<InProcessApp> {
-  const userData = mkdtempSync(join(tmpdir(), 'trayplay-inproc-'));
-  const double = createElectronDouble({ app: { isPackaged: true, appPath: process.cwd(), version: '0.1.0', paths: { userData, home: userData, temp: tmpdir(), appData: userData } } });
+  const base = mkdtempSync(join(tmpdir(), 'trayplay-inproc-'));
+  const userData = join(base, 'profile');
+  const home = join(base, 'home');
+  mkdirSync(userData, { recursive: true });
+  const bootEnv = desktopEnv(base);
+  const savedEnv = Object.fromEntries(Object.keys(bootEnv).map((k) => [k, process.env[k]]));
+  const double = createElectronDouble({ app: { isPackaged: true, appPath: process.cwd(), version: '0.1.0', paths: { userData, home, temp: tmpdir(), appData: userData } } });
   const loader = Module as unknown as { _load: unknown };
   const originalLoad = loader._load;
   const proc = process as NodeJS.Process & { type?: string; resourcesPath?: string; defaultApp?: boolean };
@@ -26,6 +57,7 @@ export async function bootInProcess(): Promise<InProcessApp> {
   const savedVersions = { electron: versions.electron, chrome: versions.chrome };
   /** Undoes every process change the load made, whether the boot worked or not. */
   const restore = (): void => {
+    setEnv(savedEnv);
     loader._load = originalLoad;
     process.argv = saved.argv;
     proc.type = saved.type;
@@ -39,6 +71,7 @@ export async function bootInProcess(): Promise<InProcessApp> {
     delete (Module as unknown as { _cache: Record<string, unknown> })._cache[MAIN_BUNDLE];
   };
   try {
+    setEnv(bootEnv);
     process.argv = [process.execPath];
     loadMainBundle(MAIN_BUNDLE, double.electronModule, { isPackaged: true });
     await new Promise((resolve) => setImmediate(resolve));

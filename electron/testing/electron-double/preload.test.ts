@@ -6,6 +6,7 @@ import { contract } from '../../../shared/contract';
 import { listChannels } from '../../../shared/ipc/contract-kit';
 
 import { ensureBuilt, PRELOAD_BUNDLE } from './boot-runner';
+import { reachable } from './leak-walk';
 import { runPreloadInSandbox, type SandboxRun } from './preload-sandbox';
 
 type Api = Record<string, Record<string, (...args: unknown[]) => unknown>>;
@@ -22,23 +23,6 @@ function boot(reply: (channel: string, args: unknown[]) => unknown = (channel) =
     send: (channel, ...args) => void calls.push({ channel, args }),
   });
   return { ...run, calls };
-}
-
-/** Every value reachable from `root` (own properties, functions included). */
-function reachable(root: unknown): unknown[] {
-  const out: unknown[] = [];
-  const seen = new Set<unknown>();
-  const walk = (v: unknown): void => {
-    if (v === null || (typeof v !== 'object' && typeof v !== 'function') || seen.has(v)) return;
-    seen.add(v);
-    out.push(v);
-    for (const key of Object.getOwnPropertyNames(v)) {
-      const d = Object.getOwnPropertyDescriptor(v, key);
-      if (d && 'value' in d) walk(d.value);
-    }
-  };
-  walk(root);
-  return out;
 }
 
 beforeAll(() => {
@@ -64,7 +48,7 @@ describe('the built preload in a sandboxed VM', () => {
     for (const members of Object.values(api)) for (const member of Object.values(members)) expect(typeof member).toBe('function');
   });
 
-  it('hands the page no ipcRenderer, require, process or module — not even deep inside the API', () => {
+  it('hands the page no ipcRenderer, require, process or module — not even deep inside the API, behind a getter or on a prototype', () => {
     const run = boot();
     const raw = run.renderer.contextBridge.exposed.get('trayplay');
     const values = reachable(raw);

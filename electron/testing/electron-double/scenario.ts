@@ -32,6 +32,8 @@ export interface BootReport {
   readonly observation: Omit<BootObservation, 'readyLogged' | 'errorLines'> | null;
   readonly startupSettled: boolean;
   readonly userData: string;
+  /** `app.getPath('logs')`, where the app writes main.log (<userData>/logs, or ~/Library/Logs/<name> on macOS). */
+  readonly logsDir?: string;
   /** Electron errors the app provoked (the double threw). */
   readonly thrown: readonly { api: string; message: string }[];
   /** Failures the OS may cause at any time (a vault that does not decrypt), which the app must survive. */
@@ -64,4 +66,9 @@ export interface BootReport {
   } | null;
   /** `process.getActiveResourcesInfo()` a moment after quit: what could still hold the process open. */
   readonly resourcesAfterQuit: readonly string[];
+  /**
+   * Timers (setTimeout/setInterval, ref'd or not) still pending when the process exits after quit, each as
+   * `kind ref|unref at <where it was started>`; null when the process did not get that far.
+   */
+  readonly timersAtExit?: readonly string[] | null;
 }

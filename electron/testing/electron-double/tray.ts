@@ -16,6 +16,8 @@ export interface TrayContext {
 export class TrayDouble extends EventEmitter implements Pick<Electron.Tray, TrayKeys> {
   public image: NativeImageDouble;
   public contextMenu: MenuDouble | null = null;
+  /** The menu last shown by `popUpContextMenu` (macOS apps pop theirs up on right-click instead of setting it). */
+  public poppedUp: MenuDouble | null = null;
   public toolTip = '';
   /** How many times the menu was set: Linux shows a changed item only after `setContextMenu` again. */
   public menuSets = 0;
@@ -46,6 +48,7 @@ export class TrayDouble extends EventEmitter implements Pick<Electron.Tray, Tray
   public popUpContextMenu(menu?: MenuDouble): void {
     this.alive();
     this.ctx.runtime.record('Tray', 'popUpContextMenu', [menu ? 'menu' : 'own']);
+    this.poppedUp = menu ?? this.contextMenu;
   }
   public setToolTip(toolTip: string): void {
     this.alive();
@@ -81,6 +84,7 @@ export class TrayDouble extends EventEmitter implements Pick<Electron.Tray, Tray
     this.ctx.runtime.record('Tray', 'destroy');
     this.destroyed = true;
     this.contextMenu = null;
+    this.poppedUp = null;
   }
   public isDestroyed(): boolean {
     return this.destroyed;
@@ -90,6 +94,14 @@ export class TrayDouble extends EventEmitter implements Pick<Electron.Tray, Tray
   public userClick(): void {
     this.alive();
     this.emit('click', {}, { x: 0, y: 0, width: 0, height: 0 }, { x: 0, y: 0 });
+  }
+
+  /** A user's right-click (macOS, Windows): the menu the app pops up for it, or the one it set. */
+  public userRightClick(): MenuDouble | null {
+    this.alive();
+    this.poppedUp = null;
+    this.emit('right-click', {}, { x: 0, y: 0, width: 0, height: 0 });
+    return this.poppedUp ?? this.contextMenu;
   }
 
   private alive(): void {
