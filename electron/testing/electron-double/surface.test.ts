@@ -1,7 +1,7 @@
 // The app typechecked against the double instead of electron.d.ts: every Electron member main, the
 // adapters and the preload use must exist in the double with a compatible type, or this fails with the
 // compiler's error. (The double itself is typechecked against electron.d.ts by `tsc -b`.)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 
 import ts from 'typescript';
@@ -11,6 +11,8 @@ import { ROOT } from './boot-runner';
 
 const HERE = import.meta.dirname;
 const ELECTRON_DTS = join(ROOT, 'node_modules/electron/electron.d.ts');
+// The compiler reads through symlinks (a worktree's node_modules may be a link), so match either path.
+const ELECTRON_DTS_PATHS = new Set([ELECTRON_DTS, realpathSync(ELECTRON_DTS)].map((p) => p.replace(/\\/g, '/')));
 
 /** electron.d.ts without its `declare module 'electron…'` blocks: the Electron namespace stays, the module goes. */
 const namespaceOnly = readFileSync(ELECTRON_DTS, 'utf8').replace(/declare module 'electron(?:\/\w+)?' \{[\s\S]*?\n\}/g, '');
@@ -39,7 +41,7 @@ function check(): Map<string, string[]> {
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (file, language, onError, create) => {
     if (file in virtual) return ts.createSourceFile(file, virtual[file]!, language);
-    if (file.replace(/\\/g, '/') === ELECTRON_DTS.replace(/\\/g, '/')) return ts.createSourceFile(file, namespaceOnly, language);
+    if (ELECTRON_DTS_PATHS.has(file.replace(/\\/g, '/'))) return ts.createSourceFile(file, namespaceOnly, language);
     return getSourceFile(file, language, onError, create);
   };
   const fileExists = host.fileExists.bind(host);
