@@ -33,6 +33,11 @@ export interface MprisObjectDeps {
   readonly quit: (() => void) | null;
   /** Plays a Spotify URI (the engine's playUri); null where there is none (SupportedUriSchemes empty, OpenUri NotSupported). */
   readonly openUri: ((uri: string) => Promise<Result<null>>) | null;
+  /**
+   * Told right after Seek/SetPosition handed the engine a seek (its optimistic position is shown by then), so
+   * the caller can announce Seeked: a small seek would pass for clock drift if judged from state changes alone.
+   */
+  readonly onSeek?: () => void;
 }
 
 const done: BusReply = { ok: true, body: [] };
@@ -94,7 +99,11 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
     },
   };
 
-  const seekTo = (positionMs: number): Promise<BusReply> => viaEngine(playback.seek(positionMs));
+  const seekTo = (positionMs: number): Promise<BusReply> => {
+    const command = playback.seek(positionMs);
+    deps.onSeek?.();
+    return viaEngine(command);
+  };
 
   const player: BusInterface = {
     name: PLAYER_INTERFACE,
