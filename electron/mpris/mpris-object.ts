@@ -99,6 +99,7 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
     },
   };
 
+  const loopTo = loopWriter(playback);
   const seekTo = (positionMs: number): Promise<BusReply> => {
     const command = playback.seek(positionMs);
     deps.onSeek?.();
@@ -124,7 +125,7 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
         case 'LoopStatus': {
           const target = typeof value === 'string' ? REPEAT_FOR_LOOP[value] : undefined;
           if (!target) return invalidArgs('LoopStatus is None, Track or Playlist');
-          return caps.canRepeat ? cycleTo(playback, target) : done;
+          return caps.canRepeat ? loopTo(target) : done;
         }
         default:
           return { ok: false, errorName: 'org.freedesktop.DBus.Error.PropertyReadOnly', message: `${property} is read-only` };
@@ -183,14 +184,27 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
   return { path: MPRIS_PATH, interfaces: [root, player] };
 }
 
-/** The engine only cycles repeat (off → context → track): cycle until the asked mode, at most twice. */
-async function cycleTo(playback: MprisPlayback, target: RepeatMode): Promise<BusReply> {
-  for (let i = 0; i < 2; i += 1) {
-    const np = playback.getState().nowPlaying;
-    if (np.kind !== 'item' || np.repeat === target) return done;
-    const reply = await viaEngine(playback.cycleRepeat());
-    if (!reply.ok) return reply;
-  }
-  return done;
+/**
+ * LoopStatus writes: the engine only cycles repeat (off → context → track), so one write is up to two cycles.
+ * Writes run one after another through one chain, each aiming at the mode asked last — otherwise a write
+ * that sees an earlier one's half-way state stops early and the earlier one then cycles past it.
+ */
+function loopWriter(playback: MprisPlayback): (target: RepeatMode) => Promise<BusReply> {
+  let latest: RepeatMode = 'off';
+  let chain: Promise<unknown> = Promise.resolve();
+  const cycle = async (): Promise<BusReply> => {
+    for (let i = 0; i < 2; i += 1) {
+      const np = playback.getState().nowPlaying;
+      if (np.kind !== 'item' || np.repeat === latest) return done;
+      const reply = await viaEngine(playback.cycleRepeat());
+      if (!reply.ok) return reply;
+    }
+    return done;
+  };
+  return (target) => {
+    latest = target;
+    const run = chain.then(cycle);
+    chain = run.catch(() => undefined);
+    return run;
+  };
 }
-
