@@ -186,11 +186,15 @@ class DbusMediaBus implements MediaBus {
     this.pendingBus = bus;
   }
 
-  /** After (re)connecting: names again, watches again, and only then "connected". */
+  /**
+   * After (re)connecting: watches again, names again, and only then "connected". Watches first: who is on
+   * the bus now (the local Spotify app) decides whether our name is wanted at all — taking it first would
+   * flash a second player in the desktop's media controls.
+   */
   private async restore(generation: number): Promise<void> {
-    await this.names.acquireAll(generation);
-    if (generation !== this.generation) return;
     await this.watches.followAll(generation);
+    if (generation !== this.generation) return;
+    await this.names.acquireAll(generation);
     if (generation !== this.generation) return;
     if (this.failures > 0 || !this.everConnected) this.log.info('connected to the session bus', { reconnected: this.everConnected });
     this.failures = 0;

@@ -118,6 +118,13 @@ describe('the step-back rule', () => {
     expect(planMediaSession({ publish: true, followLocalClient: false, connection: connected, localActive: true }).publish).toBe(true);
   });
 
+  it('while (re)connecting, a local app seen already keeps Trayplay stepped back', () => {
+    const steppedBack = { publish: false, status: { kind: 'steppedBack', reason: STEP_BACK_REASON } };
+    expect(planMediaSession({ publish: true, followLocalClient: true, connection: { kind: 'connecting' }, localActive: true })).toEqual(steppedBack);
+    expect(planMediaSession({ publish: true, followLocalClient: true, connection: { kind: 'disconnected', reason: 'x', retryAt: 1 }, localActive: true })).toEqual(steppedBack);
+    expect(planMediaSession({ publish: true, followLocalClient: false, connection: { kind: 'connecting' }, localActive: true }).publish).toBe(true);
+  });
+
   it('looks on any change from the active local client, else only when it starts playing', () => {
     const paused = { ...present, status: 'Paused' as const };
     expect(hintWorthALook('track', present, true)).toBe(true);

@@ -152,7 +152,12 @@ export function startMediaSession(deps: MediaSessionDeps): MediaSession {
         localActive = computeLocalActive();
         setHints();
         const plan = planMediaSession({ publish: prefs.publish, followLocalClient: prefs.followLocalClient, connection: bus.connection(), localActive });
-        if (plan.publish) {
+        if (plan.publish && bus.connection().kind !== 'connected') {
+          // Asked for on "connected" (this runs again then), not handed to the adapter now: it restores kept
+          // names on reconnect before we have seen whether the local app is back.
+          wantPublished = true;
+          status = plan.status;
+        } else if (plan.publish) {
           const before = publishedName();
           wantPublished = true;
           const outcome = await bus.publish(TRAYPLAY_BUS_NAME, object, fallbackName);

@@ -54,18 +54,18 @@ export const STEP_BACK_REASON = 'The Spotify app on this computer is playing and
  */
 export function planMediaSession(input: MediaSessionInput): MediaSessionPlan {
   if (!input.publish) return { publish: false, status: { kind: 'off' } };
+  if (input.connection.kind === 'unavailable') return { publish: false, status: { kind: 'unavailable', reason: input.connection.reason } };
+  // Before "waiting for the bus": while (re)connecting the watches are followed first, and a local app seen
+  // then must keep our name off the bus rather than have it taken for a moment.
+  if (input.followLocalClient && input.localActive) return { publish: false, status: { kind: 'steppedBack', reason: STEP_BACK_REASON } };
   switch (input.connection.kind) {
-    case 'unavailable':
-      return { publish: false, status: { kind: 'unavailable', reason: input.connection.reason } };
     case 'connecting':
     case 'disconnected':
-      // The adapter retries by itself; the name comes back with the bus.
+      // Wanted once the bus is there; the caller publishes when it is connected.
       return { publish: true, status: { kind: 'unavailable', reason: 'Waiting for the session bus' } };
     case 'connected':
-      break;
+      return { publish: true, status: { kind: 'published', busName: '' } };
   }
-  if (input.followLocalClient && input.localActive) return { publish: false, status: { kind: 'steppedBack', reason: STEP_BACK_REASON } };
-  return { publish: true, status: { kind: 'published', busName: '' } };
 }
 
 /**
