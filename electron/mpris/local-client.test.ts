@@ -102,6 +102,19 @@ describe('the step-back rule', () => {
     expect(isThisComputer({ ...office, name: ' Studio Laptop ' }, here)).toBe(true);
   });
 
+  it('this computer by hostname: the full or the short name (before the first dot), any case; computers only', () => {
+    const named = (name: string, type = 'Computer') => ({ ...laptop, id: 'dev-other', name, type });
+    const fqdn = { hostname: 'Studio-Laptop.fritz.box', deviceIds: [] };
+    expect(isThisComputer(named('studio-laptop'), fqdn)).toBe(true);
+    expect(isThisComputer(named('STUDIO-LAPTOP.fritz.box'), fqdn)).toBe(true);
+    expect(isThisComputer(named('studio-laptop.local'), fqdn)).toBe(false);
+    expect(isThisComputer(named('fritz'), fqdn)).toBe(false);
+    expect(isThisComputer(named('studio-laptop'), { hostname: 'studio-laptop', deviceIds: [] })).toBe(true);
+    // A phone named like this host is still a phone: the check is on the device type, not just the name.
+    expect(isThisComputer(named('Studio-Laptop', 'Smartphone'), fqdn)).toBe(false);
+    expect(isThisComputer(named('Studio-Laptop', 'Smartphone'), { hostname: 'Studio-Laptop', deviceIds: [] })).toBe(false);
+  });
+
   it('plans: off, unavailable, waiting for the bus, stepped back, published', () => {
     const connected = { kind: 'connected' } as const;
     expect(planMediaSession({ publish: false, followLocalClient: true, connection: connected, localActive: true })).toEqual({ publish: false, status: { kind: 'off' } });
