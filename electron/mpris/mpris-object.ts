@@ -122,6 +122,10 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
         case 'Shuffle':
           if (typeof value !== 'boolean') return invalidArgs('Shuffle is a boolean');
           return caps.canShuffle ? viaEngine(playback.setShuffle(value)) : done;
+        case 'Rate':
+          // The spec: 0.0 acts as Pause; a rate outside MinimumRate..MaximumRate (both 1.0) is ignored.
+          if (typeof value !== 'number' || Number.isNaN(value)) return invalidArgs('Rate is a number');
+          return value === 0 && isPlaying() && caps.canPause ? viaEngine(playback.togglePlay()) : done;
         case 'LoopStatus': {
           const target = typeof value === 'string' ? REPEAT_FOR_LOOP[value] : undefined;
           if (!target) return invalidArgs('LoopStatus is None, Track or Playlist');
