@@ -41,7 +41,7 @@ const ABSTRACT_TRIES = 4;
 
 /** Whether a connection error says the socket is not there (as opposed to slow or dropped). */
 function socketUnreachable(cause: unknown): boolean {
-  const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+  const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
   return code === 'ECONNREFUSED' || code === 'ENOENT' || /\b(ECONNREFUSED|ENOENT)\b/.test(errorText(cause));
 }
 

@@ -17,7 +17,7 @@ async function setup() {
   h.service.start();
   await clock.advance(0);
   await clock.advance(5_000);
-  const object = mprisObject({ playback: h.service, clock, logger: new RootLogger({ sink: memorySink().sink }), raise: null, quit: null, openUri: null });
+  const object = mprisObject({ playback: h.service, clock, logger: new RootLogger({ sink: memorySink().sink }).scope('mpris'), raise: null, quit: null, openUri: null });
   const player = object.interfaces.find((i) => i.name === PLAYER_INTERFACE)!;
   const write = (value: string) => Promise.resolve(player.write!('LoopStatus', value));
   const shown = (): RepeatMode | null => {
