@@ -140,9 +140,9 @@ export async function run(options: MprisSessionOptions = {}): Promise<Record<str
     quit: null,
     lookNow: () => service.wake('local-hint'),
     setLocalHints: (trusted) => service.setLocalHints(trusted),
-    hostname: null,
-    // The simulator's computer is the Spotify app here (the active device of this session).
-    thisDeviceIds: () => [COMPUTER_ID],
+    // The simulator's computer is the Spotify app here (the active device of this session), recognised the
+    // way the app does it: by the device's name being this host's.
+    hostname: sim.control.state().devices.find((d) => d.id === COMPUTER_ID)?.name ?? null,
     pid: 1,
   });
   await clock.advance(0);

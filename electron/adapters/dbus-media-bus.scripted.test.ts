@@ -114,6 +114,41 @@ describe('the D-Bus media bus, message by message', () => {
       await t.media.dispose();
     });
 
+    it('that is missing (ENOENT) is unavailable at once too', async () => {
+      const t = setup(() => ({ body: [], signature: '' }), { address: ABSTRACT });
+      t.opened[0]!.emit('error', Object.assign(new Error('connect ENOENT'), { code: 'ENOENT' }));
+      await t.clock.advance(10 * 60_000);
+      expect(t.opened).toHaveLength(1);
+      expect(t.media.connection().kind).toBe('unavailable');
+      await t.media.dispose();
+    });
+
+    it('that times out connecting (a busy desktop) is retried with backoff, and only then given up', async () => {
+      const t = setup(() => ({ body: [], signature: '' }), { address: ABSTRACT, connectTimeoutMs: 5_000, retryFirstMs: 1_000, retryMaxMs: 30_000 });
+      await t.clock.advance(5_000);
+      expect(t.media.connection().kind).toBe('disconnected');
+      await t.clock.advance(1_000);
+      expect(t.opened).toHaveLength(2);
+      // The second try connects: the bus is in use like any other.
+      t.opened[1]!.open();
+      await settle();
+      expect(t.media.connection().kind).toBe('connected');
+      await t.media.dispose();
+    });
+
+    it('that keeps timing out is given up after a few tries, with one more log line', async () => {
+      const t = setup(() => ({ body: [], signature: '' }), { address: ABSTRACT, connectTimeoutMs: 5_000, retryFirstMs: 1_000, retryMaxMs: 30_000 });
+      await t.clock.advance(10 * 60_000);
+      expect(t.opened.length).toBeGreaterThan(1);
+      expect(t.opened.length).toBeLessThanOrEqual(4);
+      const connection = t.media.connection();
+      expect(connection.kind).toBe('unavailable');
+      expect(connection.kind === 'unavailable' && connection.reason).toMatch(/abstract/i);
+      expect(t.clock.pending).toBe(0);
+      expect(t.logs.lines.length).toBeLessThanOrEqual(2);
+      await t.media.dispose();
+    });
+
     it('that worked and then dropped is reconnected like any other (the bus restarted)', async () => {
       const t = setup(() => ({ body: [], signature: '' }), { address: ABSTRACT, retryFirstMs: 1_000 });
       t.opened[0]!.open();

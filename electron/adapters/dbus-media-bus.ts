@@ -36,6 +36,15 @@ export interface DbusMediaBusOptions {
   readonly openBus?: (address: string) => MessageBus;
 }
 
+/** Connection attempts on an abstract socket that times out before it is given up (refused: one). */
+const ABSTRACT_TRIES = 4;
+
+/** Whether a connection error says the socket is not there (as opposed to slow or dropped). */
+function socketUnreachable(cause: unknown): boolean {
+  const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
+  return code === 'ECONNREFUSED' || code === 'ENOENT' || /\b(ECONNREFUSED|ENOENT)\b/.test(errorText(cause));
+}
+
 export function createDbusMediaBus(options: DbusMediaBusOptions): MediaBus {
   return new DbusMediaBus(options);
 }
@@ -160,11 +169,11 @@ class DbusMediaBus implements MediaBus {
     try {
       bus = this.openBus(this.address);
     } catch (cause) {
-      this.lost(generation, errorText(cause));
+      this.lost(generation, errorText(cause), socketUnreachable(cause));
       return;
     }
     // Attached for the bus's whole life, even after we drop it: a late error must never go unhandled.
-    (bus as unknown as EventEmitter).on('error', (cause: unknown) => this.lost(generation, errorText(cause)));
+    (bus as unknown as EventEmitter).on('error', (cause: unknown) => this.lost(generation, errorText(cause), socketUnreachable(cause)));
     const connection = (bus as unknown as { _connection?: Partial<EventEmitter> })._connection;
     connection?.on?.('end', () => this.lost(generation, 'The session bus closed the connection'));
     this.clearConnectTimer();
@@ -186,11 +195,15 @@ class DbusMediaBus implements MediaBus {
     this.pendingBus = bus;
   }
 
-  /** After (re)connecting: names again, watches again, and only then "connected". */
+  /**
+   * After (re)connecting: watches again, names again, and only then "connected". Watches first: who is on
+   * the bus now (the local Spotify app) decides whether our name is wanted at all — taking it first would
+   * flash a second player in the desktop's media controls.
+   */
   private async restore(generation: number): Promise<void> {
-    await this.names.acquireAll(generation);
-    if (generation !== this.generation) return;
     await this.watches.followAll(generation);
+    if (generation !== this.generation) return;
+    await this.names.acquireAll(generation);
     if (generation !== this.generation) return;
     if (this.failures > 0 || !this.everConnected) this.log.info('connected to the session bus', { reconnected: this.everConnected });
     this.failures = 0;
@@ -198,7 +211,7 @@ class DbusMediaBus implements MediaBus {
     this.setState({ kind: 'connected' });
   }
 
-  private lost(generation: number, reason: string): void {
+  private lost(generation: number, reason: string, unreachable = false): void {
     if (generation !== this.generation || this.disposed) return;
     this.generation += 1;
     const wasConnected = this.bus !== null;
@@ -206,7 +219,10 @@ class DbusMediaBus implements MediaBus {
     this.drop();
     this.names.connectionLost();
     this.watches.connectionLost();
-    if (!this.everConnected && this.address !== null && isAbstractAddress(this.address)) {
+    // An abstract socket never reached: refused or missing means another network namespace (a sandbox), so
+    // give up at once; a timeout may be a busy desktop, so retry a few times first.
+    const abstractNeverReached = !this.everConnected && this.address !== null && isAbstractAddress(this.address);
+    if (abstractNeverReached && (unreachable || this.failures + 1 >= ABSTRACT_TRIES)) {
       const why = `The session bus's abstract socket cannot be reached from here (a sandbox or another network namespace): ${reason}`;
       this.log.warn('session bus unavailable; media session off', { reason });
       this.setState({ kind: 'unavailable', reason: why });

@@ -102,6 +102,19 @@ describe('the step-back rule', () => {
     expect(isThisComputer({ ...office, name: ' Studio Laptop ' }, here)).toBe(true);
   });
 
+  it('this computer by hostname: the full or the short name (before the first dot), any case; computers only', () => {
+    const named = (name: string, type = 'Computer') => ({ ...laptop, id: 'dev-other', name, type });
+    const fqdn = { hostname: 'Studio-Laptop.fritz.box', deviceIds: [] };
+    expect(isThisComputer(named('studio-laptop'), fqdn)).toBe(true);
+    expect(isThisComputer(named('STUDIO-LAPTOP.fritz.box'), fqdn)).toBe(true);
+    expect(isThisComputer(named('studio-laptop.local'), fqdn)).toBe(false);
+    expect(isThisComputer(named('fritz'), fqdn)).toBe(false);
+    expect(isThisComputer(named('studio-laptop'), { hostname: 'studio-laptop', deviceIds: [] })).toBe(true);
+    // A phone named like this host is still a phone: the check is on the device type, not just the name.
+    expect(isThisComputer(named('Studio-Laptop', 'Smartphone'), fqdn)).toBe(false);
+    expect(isThisComputer(named('Studio-Laptop', 'Smartphone'), { hostname: 'Studio-Laptop', deviceIds: [] })).toBe(false);
+  });
+
   it('plans: off, unavailable, waiting for the bus, stepped back, published', () => {
     const connected = { kind: 'connected' } as const;
     expect(planMediaSession({ publish: false, followLocalClient: true, connection: connected, localActive: true })).toEqual({ publish: false, status: { kind: 'off' } });
@@ -116,6 +129,13 @@ describe('the step-back rule', () => {
     });
     // Not following the local client: no step-back either.
     expect(planMediaSession({ publish: true, followLocalClient: false, connection: connected, localActive: true }).publish).toBe(true);
+  });
+
+  it('while (re)connecting, a local app seen already keeps Trayplay stepped back', () => {
+    const steppedBack = { publish: false, status: { kind: 'steppedBack', reason: STEP_BACK_REASON } };
+    expect(planMediaSession({ publish: true, followLocalClient: true, connection: { kind: 'connecting' }, localActive: true })).toEqual(steppedBack);
+    expect(planMediaSession({ publish: true, followLocalClient: true, connection: { kind: 'disconnected', reason: 'x', retryAt: 1 }, localActive: true })).toEqual(steppedBack);
+    expect(planMediaSession({ publish: true, followLocalClient: false, connection: { kind: 'connecting' }, localActive: true }).publish).toBe(true);
   });
 
   it('looks on any change from the active local client, else only when it starts playing', () => {

@@ -9,7 +9,7 @@ import type { BusValue, MediaBus } from '../ports/media-bus';
 import { MPRIS_PATH, PLAYER_INTERFACE, SPOTIFY_BUS_NAME, TRAYPLAY_BUS_NAME, trayplayInstanceName } from './mpris-names';
 import { mprisObject, type MprisPlayback } from './mpris-object';
 import { changedProperties, playerProperties } from './player-properties';
-import { seekedTo } from './position';
+import { positionUs, seekedTo } from './position';
 import { localAppeared, localChanged, NO_LOCAL_CLIENT, type LocalClientView, type LocalHint } from './spotify-client';
 import { hintWorthALook, localClientIsActive, localHintsTrusted, planMediaSession } from './step-back';
 
@@ -56,7 +56,15 @@ export interface MediaSession {
  */
 export function startMediaSession(deps: MediaSessionDeps): MediaSession {
   const { bus, playback, logger: log } = deps;
-  const object = mprisObject({ playback, clock: deps.clock, logger: log, raise: deps.raise, quit: deps.quit, openUri: deps.openUri ?? null });
+  const object = mprisObject({
+    playback,
+    clock: deps.clock,
+    logger: log,
+    raise: deps.raise,
+    quit: deps.quit,
+    openUri: deps.openUri ?? null,
+    onSeek: () => onOwnSeek(),
+  });
   const fallbackName = trayplayInstanceName(deps.pid);
 
   let status: MediaSessionStatus = { kind: 'off' };
@@ -66,6 +74,8 @@ export function startMediaSession(deps: MediaSessionDeps): MediaSession {
   let wantPublished = false;
   let lastProps: Record<string, BusValue> = playerProperties(playback.getState());
   let lastShown: NowPlaying = playback.getState().nowPlaying;
+  /** The observation the last Seeked announced: an own seek and the state change it caused announce once. */
+  let lastSeekedKey: string | null = null;
   let unwatch: (() => void) | null = null;
   let disposed = false;
   let chain: Promise<void> = Promise.resolve();
@@ -142,7 +152,12 @@ export function startMediaSession(deps: MediaSessionDeps): MediaSession {
         localActive = computeLocalActive();
         setHints();
         const plan = planMediaSession({ publish: prefs.publish, followLocalClient: prefs.followLocalClient, connection: bus.connection(), localActive });
-        if (plan.publish) {
+        if (plan.publish && bus.connection().kind !== 'connected') {
+          // Asked for on "connected" (this runs again then), not handed to the adapter now: it restores kept
+          // names on reconnect before we have seen whether the local app is back.
+          wantPublished = true;
+          status = plan.status;
+        } else if (plan.publish) {
           const before = publishedName();
           wantPublished = true;
           const outcome = await bus.publish(TRAYPLAY_BUS_NAME, object, fallbackName);
@@ -170,6 +185,21 @@ export function startMediaSession(deps: MediaSessionDeps): MediaSession {
       });
   };
 
+  const seekKey = (np: NowPlaying): string | null => (np.kind === 'item' ? `${np.item.uri}@${np.observedAt}:${np.progressMs}` : null);
+  const announceSeeked = (np: NowPlaying, us: number): void => {
+    const key = seekKey(np);
+    if (key !== null && key === lastSeekedKey) return;
+    lastSeekedKey = key;
+    bus.signal(MPRIS_PATH, PLAYER_INTERFACE, 'Seeked', [{ signature: 'x', value: us }]);
+  };
+
+  /** Seek/SetPosition over MPRIS: announced however small, once the engine shows the new position. */
+  const onOwnSeek = (): void => {
+    const np = playback.getState().nowPlaying;
+    if (publishedName() !== null && np.kind === 'item') announceSeeked(np, positionUs(np, deps.clock.now()));
+    lastShown = np;
+  };
+
   const onPlayback = (): void => {
     const state = playback.getState();
     const props = playerProperties(state);
@@ -177,7 +207,8 @@ export function startMediaSession(deps: MediaSessionDeps): MediaSession {
       const changed = changedProperties(lastProps, props);
       if (Object.keys(changed).length > 0) bus.propertiesChanged(MPRIS_PATH, PLAYER_INTERFACE, changed);
       const seeked = seekedTo(lastShown, state.nowPlaying);
-      if (seeked !== null) bus.signal(MPRIS_PATH, PLAYER_INTERFACE, 'Seeked', [{ signature: 'x', value: seeked }]);
+      // Judged with a tolerance: these are reads, whose timing jitters.
+      if (seeked !== null) announceSeeked(state.nowPlaying, seeked);
     }
     lastProps = props;
     lastShown = state.nowPlaying;

@@ -122,6 +122,24 @@ describe("Trayplay's MPRIS object", () => {
     expect(await t.write('PlaybackStatus', 'Playing')).toMatchObject({ ok: false, errorName: 'org.freedesktop.DBus.Error.PropertyReadOnly' });
   });
 
+  it('Rate is writable as the spec asks: 1.0 changes nothing, 0.0 acts as Pause, other rates are ignored', async () => {
+    const t = objectFor(playbackOf(trackPlaying()));
+    expect(t.iface(PLAYER_INTERFACE).properties.Rate).toEqual({ signature: 'd', access: 'readwrite' });
+    expect(await t.write('Rate', 1)).toEqual({ ok: true, body: [] });
+    // MinimumRate = MaximumRate = 1.0: Spotify plays at one speed, so any other rate is ignored, not an error.
+    expect(await t.write('Rate', 2)).toEqual({ ok: true, body: [] });
+    expect(await t.write('Rate', 0.5)).toEqual({ ok: true, body: [] });
+    expect(t.engine.calls).toEqual([]);
+    expect(await t.write('Rate', 0)).toEqual({ ok: true, body: [] });
+    expect(t.engine.calls).toEqual(['togglePlay']);
+    expect(t.iface(PLAYER_INTERFACE).read().Rate).toEqual({ signature: 'd', value: 1 });
+    expect(await t.write('Rate', 'fast')).toMatchObject({ ok: false, errorName: 'org.freedesktop.DBus.Error.InvalidArgs' });
+    // Paused already: 0.0 does not resume (Pause never does).
+    const paused = objectFor(playbackOf(trackPlaying({ isPlaying: false })));
+    await paused.write('Rate', 0);
+    expect(paused.engine.calls).toEqual([]);
+  });
+
   it("the engine's refusal reaches the caller with its message", async () => {
     const t = objectFor(playbackOf(trackPlaying()), err('rate_limited', 'Spotify asked Trayplay to slow down; try again shortly.'));
     expect(await t.call('Next')).toEqual({ ok: false, errorName: 'app.trayplay.Error.rate_limited', message: 'Spotify asked Trayplay to slow down; try again shortly.' });

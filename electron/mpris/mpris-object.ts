@@ -33,6 +33,11 @@ export interface MprisObjectDeps {
   readonly quit: (() => void) | null;
   /** Plays a Spotify URI (the engine's playUri); null where there is none (SupportedUriSchemes empty, OpenUri NotSupported). */
   readonly openUri: ((uri: string) => Promise<Result<null>>) | null;
+  /**
+   * Told right after Seek/SetPosition handed the engine a seek (its optimistic position is shown by then), so
+   * the caller can announce Seeked: a small seek would pass for clock drift if judged from state changes alone.
+   */
+  readonly onSeek?: () => void;
 }
 
 const done: BusReply = { ok: true, body: [] };
@@ -94,7 +99,12 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
     },
   };
 
-  const seekTo = (positionMs: number): Promise<BusReply> => viaEngine(playback.seek(positionMs));
+  const loopTo = loopWriter(playback);
+  const seekTo = (positionMs: number): Promise<BusReply> => {
+    const command = playback.seek(positionMs);
+    deps.onSeek?.();
+    return viaEngine(command);
+  };
 
   const player: BusInterface = {
     name: PLAYER_INTERFACE,
@@ -112,10 +122,14 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
         case 'Shuffle':
           if (typeof value !== 'boolean') return invalidArgs('Shuffle is a boolean');
           return caps.canShuffle ? viaEngine(playback.setShuffle(value)) : done;
+        case 'Rate':
+          // The spec: 0.0 acts as Pause; a rate outside MinimumRate..MaximumRate (both 1.0) is ignored.
+          if (typeof value !== 'number' || Number.isNaN(value)) return invalidArgs('Rate is a number');
+          return value === 0 && isPlaying() && caps.canPause ? viaEngine(playback.togglePlay()) : done;
         case 'LoopStatus': {
           const target = typeof value === 'string' ? REPEAT_FOR_LOOP[value] : undefined;
           if (!target) return invalidArgs('LoopStatus is None, Track or Playlist');
-          return caps.canRepeat ? cycleTo(playback, target) : done;
+          return caps.canRepeat ? loopTo(target) : done;
         }
         default:
           return { ok: false, errorName: 'org.freedesktop.DBus.Error.PropertyReadOnly', message: `${property} is read-only` };
@@ -174,14 +188,27 @@ export function mprisObject(deps: MprisObjectDeps): BusObject {
   return { path: MPRIS_PATH, interfaces: [root, player] };
 }
 
-/** The engine only cycles repeat (off → context → track): cycle until the asked mode, at most twice. */
-async function cycleTo(playback: MprisPlayback, target: RepeatMode): Promise<BusReply> {
-  for (let i = 0; i < 2; i += 1) {
-    const np = playback.getState().nowPlaying;
-    if (np.kind !== 'item' || np.repeat === target) return done;
-    const reply = await viaEngine(playback.cycleRepeat());
-    if (!reply.ok) return reply;
-  }
-  return done;
+/**
+ * LoopStatus writes: the engine only cycles repeat (off → context → track), so one write is up to two cycles.
+ * Writes run one after another through one chain, each aiming at the mode asked last — otherwise a write
+ * that sees an earlier one's half-way state stops early and the earlier one then cycles past it.
+ */
+function loopWriter(playback: MprisPlayback): (target: RepeatMode) => Promise<BusReply> {
+  let latest: RepeatMode = 'off';
+  let chain: Promise<unknown> = Promise.resolve();
+  const cycle = async (): Promise<BusReply> => {
+    for (let i = 0; i < 2; i += 1) {
+      const np = playback.getState().nowPlaying;
+      if (np.kind !== 'item' || np.repeat === latest) return done;
+      const reply = await viaEngine(playback.cycleRepeat());
+      if (!reply.ok) return reply;
+    }
+    return done;
+  };
+  return (target) => {
+    latest = target;
+    const run = chain.then(cycle);
+    chain = run.catch(() => undefined);
+    return run;
+  };
 }
-

@@ -11,7 +11,7 @@ export const LOOP_STATUS: Readonly<Record<RepeatMode, 'None' | 'Playlist' | 'Tra
 export const PLAYER_PROPERTIES: Readonly<Record<string, BusProperty>> = {
   PlaybackStatus: { signature: 's', access: 'read' },
   LoopStatus: { signature: 's', access: 'readwrite' },
-  Rate: { signature: 'd', access: 'read' },
+  Rate: { signature: 'd', access: 'readwrite' },
   Shuffle: { signature: 'b', access: 'readwrite' },
   Metadata: { signature: 'a{sv}', access: 'read' },
   Volume: { signature: 'd', access: 'readwrite' },

@@ -8,15 +8,18 @@ import type { LocalClientView, LocalHint } from './spotify-client';
 export interface ThisComputer {
   /** This host's name: Spotify names its desktop device after it by default. */
   readonly hostname: string | null;
-  /** Device ids known to be the Spotify app here (e.g. one the user confirmed); may be empty. */
+  /** Device ids known to be the Spotify app here. No setting fills it yet (the app passes none); benchmarks and tests may. */
   readonly deviceIds: readonly string[];
 }
 
-/** Whether a Spotify Connect device is the Spotify app on this computer: a known id, or a computer named like this host. */
+/** Whether a Spotify Connect device is the Spotify app on this computer: a known id, or a computer named like this host (full or short name). */
 export function isThisComputer(device: Device, here: ThisComputer): boolean {
   if (device.id !== null && here.deviceIds.includes(device.id)) return true;
   if (device.type.toLowerCase() !== 'computer' || !here.hostname) return false;
-  return device.name.trim().toLowerCase() === here.hostname.trim().toLowerCase();
+  // Spotify names the device after the short hostname where os.hostname() may give the full one.
+  const full = here.hostname.trim().toLowerCase();
+  const name = device.name.trim().toLowerCase();
+  return name === full || name === full.split('.')[0];
 }
 
 /**
@@ -54,18 +57,18 @@ export const STEP_BACK_REASON = 'The Spotify app on this computer is playing and
  */
 export function planMediaSession(input: MediaSessionInput): MediaSessionPlan {
   if (!input.publish) return { publish: false, status: { kind: 'off' } };
+  if (input.connection.kind === 'unavailable') return { publish: false, status: { kind: 'unavailable', reason: input.connection.reason } };
+  // Before "waiting for the bus": while (re)connecting the watches are followed first, and a local app seen
+  // then must keep our name off the bus rather than have it taken for a moment.
+  if (input.followLocalClient && input.localActive) return { publish: false, status: { kind: 'steppedBack', reason: STEP_BACK_REASON } };
   switch (input.connection.kind) {
-    case 'unavailable':
-      return { publish: false, status: { kind: 'unavailable', reason: input.connection.reason } };
     case 'connecting':
     case 'disconnected':
-      // The adapter retries by itself; the name comes back with the bus.
+      // Wanted once the bus is there; the caller publishes when it is connected.
       return { publish: true, status: { kind: 'unavailable', reason: 'Waiting for the session bus' } };
     case 'connected':
-      break;
+      return { publish: true, status: { kind: 'published', busName: '' } };
   }
-  if (input.followLocalClient && input.localActive) return { publish: false, status: { kind: 'steppedBack', reason: STEP_BACK_REASON } };
-  return { publish: true, status: { kind: 'published', busName: '' } };
 }
 
 /**
