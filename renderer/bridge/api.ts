@@ -1,9 +1,9 @@
 import type { TrayplayApi } from '../../shared/contract';
-import { createCheckedClient } from '../../shared/ipc/client-core';
+import { createCheckedClient, type Check } from '../../shared/ipc/client-core';
 
 import { alwaysOpen, type Connection } from './connection';
 import { checkedChannels } from './contract-checks';
-import { adoptingSocketFactory, earlyHandle, withEarlyReply } from './early-handoff';
+import { adoptingSocketFactory, EARLY_GET_STATE, earlyHandle, withEarlyReply } from './early-handoff';
 import { contractUrl, createWsTransport } from './ws-transport';
 
 interface Bridge {
@@ -13,6 +13,12 @@ interface Bridge {
 
 let bridge: Bridge | null = null;
 
+/** The `app:getState` reply check, so the early script's reply is held to the same rules as any reply. */
+function getStateReplyCheck(): Check | null {
+  const entry = checkedChannels.find((channel) => channel.channel === EARLY_GET_STATE);
+  return entry?.kind === 'call' ? entry.reply : null;
+}
+
 /** Electron's preload API when present; otherwise the contract over a WebSocket to the headless host. */
 function createBridge(): Bridge {
   const exposed = window.trayplay;
@@ -20,7 +26,7 @@ function createBridge(): Bridge {
   // The page's inline script may have opened the socket and asked for the snapshot already: take both over.
   const early = earlyHandle(window);
   const transport = createWsTransport({ url: contractUrl(window.location), createSocket: adoptingSocketFactory(early) });
-  const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, withEarlyReply(transport, early), {
+  const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, withEarlyReply(transport, early, getStateReplyCheck()), {
     onInvalid: (channel, message) => api.app.log({ level: 'warn', message: `invalid ${channel}: ${message}` }),
   });
   // Same place as under Electron, so scripts and tests find the API the same way in both shells.
