@@ -64,13 +64,6 @@ export interface LoadSteps {
   readonly titlePainted: number;
 }
 
-const STEP_MARKS = {
-  boot: 'trayplay:boot',
-  stateRequested: 'trayplay:state-requested',
-  stateReceived: 'trayplay:state-received',
-  stateRendered: 'trayplay:state-rendered',
-} as const;
-
 async function titlePaint(browser: Browser, url: string): Promise<LoadSteps> {
   const context = await browser.newContext({ viewport: { width: 420, height: 720 } });
   try {
