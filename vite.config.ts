@@ -7,6 +7,7 @@ import { contractSchemasPlugin } from './vite-plugins/contract-checks-plugin';
 import { earlyBridgePlugin } from './vite-plugins/early-bridge-plugin';
 import { earlyPaintPlugin } from './vite-plugins/early-paint-plugin';
 import { firstPaintGuardPlugin } from './vite-plugins/first-paint-guard-plugin';
+import { precompressPlugin } from './vite-plugins/precompress-plugin';
 
 const root = import.meta.dirname;
 const nodeExternals = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -40,7 +41,7 @@ const rendererBase: UserConfig = {
   base: './',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [contractSchemasPlugin(), earlyPaintPlugin(root), earlyBridgePlugin(), firstPaintGuardPlugin()],
+  plugins: [contractSchemasPlugin(), earlyPaintPlugin(root), earlyBridgePlugin(), firstPaintGuardPlugin(), precompressPlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
 };
 const rendererBuild = {
@@ -82,6 +83,7 @@ const miniRenderer: UserConfig = {
     earlyPaintPlugin(root),
     earlyBridgePlugin(),
     firstPaintGuardPlugin(),
+    precompressPlugin(),
     {
       name: 'trayplay:preact-missing',
       buildStart() {

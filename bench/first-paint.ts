@@ -10,6 +10,7 @@ import { buildRenderer as buildBothPages } from '../scripts/build-renderer.mjs';
 import { startHost, type Host } from '../electron/host/host';
 
 import { measureBundles, type PageBundle } from './first-paint-bundles';
+import { STEP_MARKS } from './first-paint-steps';
 
 // How soon each page paints the now-playing title after navigation: Chromium (headless), the headless host in
 // demo mode, cold loads (a fresh browser context each time: empty cache, new WebSocket), median of N. The
@@ -57,16 +58,11 @@ export interface LoadSteps {
   readonly boot: number | null;
   readonly stateRequested: number | null;
   readonly stateReceived: number | null;
+  /** The inline early script painted the title into the skeleton (null when it did not, e.g. a mode it skips). */
+  readonly earlyPainted: number | null;
   readonly stateRendered: number | null;
   readonly titlePainted: number;
 }
-
-const STEP_MARKS = {
-  boot: 'trayplay:boot',
-  stateRequested: 'trayplay:state-requested',
-  stateReceived: 'trayplay:state-received',
-  stateRendered: 'trayplay:state-rendered',
-} as const;
 
 async function titlePaint(browser: Browser, url: string): Promise<LoadSteps> {
   const context = await browser.newContext({ viewport: { width: 420, height: 720 } });

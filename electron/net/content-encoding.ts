@@ -25,6 +25,16 @@ export function chooseEncoding(header: string | null): Encoding {
 /** Text types gain from compression; images and fonts are compressed already. */
 export const isCompressible = (contentType: string): boolean => /^(text\/|application\/json|image\/svg\+xml)/.test(contentType);
 
+/** The file the build writes beside an asset for this coding (vite-plugins/precompress-plugin.ts). */
+export const precompressedSuffix = (encoding: 'br' | 'gzip'): string => (encoding === 'br' ? '.br' : '.gz');
+
+/** The one compression setting for both the build's files and the host's answers: brotli q11, gzip 9. */
+export function compressBody(body: Uint8Array, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
+    : gzipAsync(body, { level: 9 });
+}
+
 /**
  * Compressed bodies kept in memory by a key that changes with the content (file identity and version, plus
  * the CSP for pages), so each asset is compressed once per process, off the event loop. The renderer is a few
@@ -36,10 +46,7 @@ export function createCompressionCache(): (key: string, version: string, body: U
     const slot = `${encoding}\u0000${key}`;
     const found = entries.get(slot);
     if (found !== undefined && found.version === version) return found.body;
-    const compressed =
-      encoding === 'br'
-        ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
-        : gzipAsync(body, { level: 9 });
+    const compressed = compressBody(body, encoding);
     // A failed compression is not remembered: the next request tries again.
     const settled = compressed.catch((error: unknown) => {
       entries.delete(slot);

@@ -1,9 +1,9 @@
 import type { TrayplayApi } from '../../shared/contract';
-import { createCheckedClient } from '../../shared/ipc/client-core';
+import { createCheckedClient, type Check } from '../../shared/ipc/client-core';
 
 import { alwaysOpen, type Connection } from './connection';
 import { checkedChannels } from './contract-checks';
-import { adoptingSocketFactory, earlyHandle, withEarlyReply } from './early-handoff';
+import { adoptingSocketFactory, EARLY_GET_STATE, earlyHandle, withEarlyReply } from './early-handoff';
 import { contractUrl, createWsTransport, takeLaunchKey } from './ws-transport';
 
 interface Bridge {
@@ -14,6 +14,12 @@ interface Bridge {
 let bridge: Bridge | null = null;
 /** The web preview's per-launch key, once taken out of the URL: in memory only, for reconnects and new tabs. */
 let launchKey: string | null = null;
+
+/** The `app:getState` reply check, so the early script's reply is held to the same rules as any reply. */
+function getStateReplyCheck(): Check | null {
+  const entry = checkedChannels.find((channel) => channel.channel === EARLY_GET_STATE);
+  return entry?.kind === 'call' ? entry.reply : null;
+}
 
 /** Electron's preload API when present; otherwise the contract over a WebSocket to the headless host. */
 function createBridge(): Bridge {
@@ -26,7 +32,7 @@ function createBridge(): Bridge {
     url: contractUrl(window.location, launchKey),
     createSocket: adoptingSocketFactory(early),
   });
-  const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, withEarlyReply(transport, early), {
+  const api: TrayplayApi = createCheckedClient<TrayplayApi>(checkedChannels, withEarlyReply(transport, early, getStateReplyCheck()), {
     onInvalid: (channel, message) => api.app.log({ level: 'warn', message: `invalid ${channel}: ${message}` }),
   });
   // Same place as under Electron, so scripts and tests find the API the same way in both shells.

@@ -58,10 +58,10 @@ export function adoptingSocketFactory(
 
 /**
  * The transport, with the first `app:getState` call answered by the early script's call (already on its way
- * or in) instead of a second one. Without an early reply (socket closed first, or none by `timeoutMs`) the
- * call goes out as usual.
+ * or in) instead of a second one. Without an early reply (socket closed first, or none by `timeoutMs`), or with
+ * one that fails `check` (the `app:getState` reply check), the call goes out as usual.
  */
-export function withEarlyReply(transport: ClientTransport, early: EarlyHandle | null, timeoutMs = 15_000): ClientTransport {
+export function withEarlyReply(transport: ClientTransport, early: EarlyHandle | null, check: Check | null, timeoutMs = 15_000): ClientTransport {
   let pending = early !== null && early.socket !== null;
   return {
     invoke(channel, payload) {
@@ -71,7 +71,9 @@ export function withEarlyReply(transport: ClientTransport, early: EarlyHandle | 
       const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
       return Promise.race([early?.replied ?? Promise.resolve(undefined), late]).then((reply) => {
         clearTimeout(timer);
-        return reply === undefined ? transport.invoke(channel, payload) : reply;
+        // A malformed early reply costs only the shortcut: the call goes out and its reply is checked as usual.
+        const usable = reply !== undefined && (check === null || check(reply).ok);
+        return usable ? reply : transport.invoke(channel, payload);
       });
     },
     send: (channel, payload) => transport.send(channel, payload),

@@ -54,6 +54,7 @@ export function MiniApp({ api, connection }: MiniAppProps): ReactElement {
               aria-label="Mini-player"
               data-testid="mini-player"
               data-size-mode={mode}
+              data-shell={info?.shell}
               data-menu-open={menuOpen > 0 || undefined}
             >
               <h1 className="visually-hidden">Trayplay mini-player</h1>

@@ -31,7 +31,8 @@ export function MiniChrome({ sizeMode, alwaysOnTop, pinCapability, onMenu }: Min
   const shell = useShell();
   const openMain = useOpenMain();
   // The web preview has no mini window to hide: a tab opened by Trayplay can close itself, any other has no Hide.
-  const canHide = shell !== 'web' || window.opener !== null;
+  // Until the app info says which shell this is, there is no Hide either (only its reserved place).
+  const canHide = shell === 'electron' || (shell === 'web' && window.opener !== null);
   const pin = pinCapability.kind === 'available' ? { enabled: true, reason: null } : { enabled: false, reason: pinCapability.reason };
   return (
     <div className="mini__chrome" role="toolbar" aria-label="Mini-player window" data-testid="mini-chrome">
@@ -59,7 +60,10 @@ export function MiniChrome({ sizeMode, alwaysOnTop, pinCapability, onMenu }: Min
         >
           <CloseIcon size={12} />
         </IconButton>
-      ) : null}
+      ) : (
+        // Its place is kept: the shell is known only when the app info arrives, and the buttons must not move then.
+        <span className="icon-button--tiny mini__chrome-slot" aria-hidden="true" />
+      )}
     </div>
   );
 }

@@ -118,7 +118,8 @@ export function SettingsPage({ state, platform }: SettingsPageProps): ReactEleme
             onChange={(publish) => update({ mediaSession: { publish } })}
           />
           <Toggle
-            label="Step back while the Spotify app on this computer plays"
+            label="Follow the Spotify app on this computer"
+            hint="Its track changes show here at once. While the Spotify app on this computer plays, Trayplay steps back from the media controls, so they show one player and media keys go to one place."
             testId="setting-media-follow"
             checked={prefs.mediaSession.followLocalClient}
             capability={capabilities.mediaSession}
@@ -183,6 +184,8 @@ function RadioGroup<T extends string>({ legend, name, value, options, hint, onCh
 
 interface ToggleProps {
   readonly label: string;
+  /** What the setting does, a line under it tied to the checkbox. */
+  readonly hint?: string;
   readonly testId: string;
   readonly checked: boolean;
   readonly capability: Capability;
@@ -190,9 +193,11 @@ interface ToggleProps {
 }
 
 /** A checkbox; where this shell cannot do it, the reason is a visible line tied to it. */
-function Toggle({ label, testId, checked, capability, onChange }: ToggleProps): ReactElement {
+function Toggle({ label, hint, testId, checked, capability, onChange }: ToggleProps): ReactElement {
   const reasonId = useId();
+  const hintId = useId();
   const unavailable = capability.kind === 'unavailable';
+  const describedBy = [hint === undefined ? null : hintId, unavailable ? reasonId : null].filter((id) => id !== null).join(' ');
   return (
     <div className="field settings__toggle">
       <label className="checkbox">
@@ -200,11 +205,16 @@ function Toggle({ label, testId, checked, capability, onChange }: ToggleProps): 
           type="checkbox"
           data-testid={testId}
           checked={checked}
-          aria-describedby={unavailable ? reasonId : undefined}
+          aria-describedby={describedBy === '' ? undefined : describedBy}
           onChange={(event) => onChange(event.currentTarget.checked)}
         />
         <span>{label}</span>
       </label>
+      {hint === undefined ? null : (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       {capability.kind === 'unavailable' ? (
         <p id={reasonId} className="field__hint" data-testid={`${testId}-reason`}>
           {capability.reason}. Your choice is kept for the desktop app.
