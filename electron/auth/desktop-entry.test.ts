@@ -45,7 +45,7 @@ describe('AppImage desktop entry', () => {
     try {
       const runs: string[] = [];
       const result = installAppImageDesktopEntry(OPTIONS, { home, run: (file, args) => runs.push([file, ...args].join(' ')) });
-      expect(result).toEqual({ ok: true, problem: null });
+      expect(result).toEqual({ ok: true, value: null });
       const path = desktopEntryPath(home, OPTIONS.desktopName);
       expect(readFileSync(path, 'utf8')).toContain('MimeType=x-scheme-handler/trayplay;');
       expect(statSync(path).mode & 0o777).toBe(0o644);
