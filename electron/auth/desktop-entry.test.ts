@@ -15,9 +15,9 @@ describe('AppImage desktop entry', () => {
     const entry = buildDesktopEntry(OPTIONS);
     expect(entry.ok).toBe(true);
     if (!entry.ok) return;
-    expect(entry.content).toContain('Exec="/home/me/Apps/Trayplay-1.0.AppImage" %U\n');
-    expect(entry.content).toContain('MimeType=x-scheme-handler/trayplay;\n');
-    expect(entry.content.startsWith('[Desktop Entry]\nType=Application\n')).toBe(true);
+    expect(entry.value.content).toContain('Exec="/home/me/Apps/Trayplay-1.0.AppImage" %U\n');
+    expect(entry.value.content).toContain('MimeType=x-scheme-handler/trayplay;\n');
+    expect(entry.value.content.startsWith('[Desktop Entry]\nType=Application\n')).toBe(true);
   });
 
   it('quotes paths per the Desktop Entry spec', () => {
