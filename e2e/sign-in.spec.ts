@@ -78,7 +78,7 @@ test('signs in through the trayplay:// redirect handed over by the OS', async ({
   try {
     // The headless host has no scheme handler; the test plays the OS and delivers the URL itself.
     const app = await host.start({
-      services: { endpointsOverride: simulatorEndpoints(real.url), protocol: { register: () => ({ ok: true, problem: null }) } },
+      services: { endpointsOverride: simulatorEndpoints(real.url), protocol: { register: () => ({ ok: true, value: null }) } },
     });
     await page.goto(app.url);
     await page.getByTestId('client-id-input').fill(CLIENT_ID);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+import { fail, ok } from '../../shared/result';
 import { buildDesktopEntry, desktopEntryPath, type DesktopEntryOptions } from '../auth/desktop-entry';
 import type { ProtocolRegistration } from '../ports/protocol-registrar';
 
@@ -22,17 +23,18 @@ const runQuietly = (file: string, args: readonly string[]): void => {
  */
 export function installAppImageDesktopEntry(options: DesktopEntryOptions, deps: AppImageIntegrationDeps): ProtocolRegistration {
   const entry = buildDesktopEntry(options);
-  if (!entry.ok) return { ok: false, problem: entry.problem };
-  const path = desktopEntryPath(deps.home, entry.fileName, deps.xdgDataHome);
+  if (!entry.ok) return entry;
+  const { fileName, content } = entry.value;
+  const path = desktopEntryPath(deps.home, fileName, deps.xdgDataHome);
   try {
     mkdirSync(dirname(path), { recursive: true });
     const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
-    if (current !== entry.content) writeFileSync(path, entry.content, { mode: 0o644 });
+    if (current !== content) writeFileSync(path, content, { mode: 0o644 });
   } catch (cause) {
-    return { ok: false, problem: `The desktop entry for trayplay:// links could not be written (${cause instanceof Error ? cause.message : 'unknown'})` };
+    return fail(`The desktop entry for trayplay:// links could not be written (${cause instanceof Error ? cause.message : 'unknown'})`);
   }
   const run = deps.run ?? runQuietly;
-  run('xdg-mime', ['default', entry.fileName, `x-scheme-handler/${options.scheme}`]);
+  run('xdg-mime', ['default', fileName, `x-scheme-handler/${options.scheme}`]);
   run('update-desktop-database', [dirname(path)]);
-  return { ok: true, problem: null };
+  return ok(null);
 }

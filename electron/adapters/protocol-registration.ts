@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 
 import { app } from 'electron';
 
+import { fail, ok } from '../../shared/result';
 import { PROTOCOL_SCHEME } from '../auth/redirect-uris';
 import type { ProtocolRegistrar } from '../ports/protocol-registrar';
 
@@ -20,7 +21,7 @@ export function electronProtocolRegistrar(): ProtocolRegistrar {
   return {
     register: () => {
       if (!app.isPackaged && process.platform !== 'win32') {
-        return { ok: false, problem: 'trayplay:// links work only in the installed app on this system; the loopback address is used instead.' };
+        return fail('trayplay:// links work only in the installed app on this system; the loopback address is used instead.');
       }
       const appImage = process.env.APPIMAGE;
       if (process.platform === 'linux' && appImage) {
@@ -36,8 +37,8 @@ export function electronProtocolRegistrar(): ProtocolRegistrar {
           ? app.setAsDefaultProtocolClient(PROTOCOL_SCHEME, process.execPath, [resolve(devArgs)])
           : app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
       return registered
-        ? { ok: true, problem: null }
-        : { ok: false, problem: 'The system did not accept trayplay:// links for this app; the loopback address is used instead.' };
+        ? ok(null)
+        : fail('The system did not accept trayplay:// links for this app; the loopback address is used instead.');
     },
   };
 }

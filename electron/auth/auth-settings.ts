@@ -1,4 +1,4 @@
-import { ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import type { AuthSettings } from '../../shared/state/auth-state';
 import type { Cipher } from '../ports/cipher';
 import type { ProtocolRegistrar, ProtocolRegistration } from '../ports/protocol-registrar';
@@ -6,15 +6,15 @@ import type { SettingsStore } from '../settings/settings-store';
 
 import { REDIRECT_URIS_TO_REGISTER } from './redirect-uris';
 
-export const NOT_REGISTERED: ProtocolRegistration = { ok: false, problem: 'The trayplay:// link handler is not registered yet.' };
+export const NOT_REGISTERED: ProtocolRegistration = fail('The trayplay:// link handler is not registered yet.');
 
 /** Asks the OS for `trayplay://` links; a failure is a reason shown on the account page, never a throw. */
 export function registerScheme(protocol: ProtocolRegistrar | null): ProtocolRegistration {
-  if (!protocol) return { ok: false, problem: 'trayplay:// links are not available here; the loopback address is used instead.' };
+  if (!protocol) return fail('trayplay:// links are not available here; the loopback address is used instead.');
   try {
     return protocol.register();
   } catch (cause) {
-    return { ok: false, problem: `The trayplay:// link handler could not be registered (${cause instanceof Error ? cause.message : 'unknown'}).` };
+    return fail(`The trayplay:// link handler could not be registered (${cause instanceof Error ? cause.message : 'unknown'}).`);
   }
 }
 
@@ -28,7 +28,7 @@ export function authSettingsView(settings: SettingsStore, registration: Protocol
     redirectMode: values.redirectMode,
     redirectUris: { ...REDIRECT_URIS_TO_REGISTER },
     protocolAvailable: registration.ok,
-    protocolProblem: registration.problem,
+    protocolProblem: registration.ok ? null : registration.error,
     storage: { secure: cipher.isSecure(), backend: cipher.backend(), plaintextOptIn: values.plaintextOptIn },
   };
 }

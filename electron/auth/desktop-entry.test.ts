@@ -15,9 +15,9 @@ describe('AppImage desktop entry', () => {
     const entry = buildDesktopEntry(OPTIONS);
     expect(entry.ok).toBe(true);
     if (!entry.ok) return;
-    expect(entry.content).toContain('Exec="/home/me/Apps/Trayplay-1.0.AppImage" %U\n');
-    expect(entry.content).toContain('MimeType=x-scheme-handler/trayplay;\n');
-    expect(entry.content.startsWith('[Desktop Entry]\nType=Application\n')).toBe(true);
+    expect(entry.value.content).toContain('Exec="/home/me/Apps/Trayplay-1.0.AppImage" %U\n');
+    expect(entry.value.content).toContain('MimeType=x-scheme-handler/trayplay;\n');
+    expect(entry.value.content.startsWith('[Desktop Entry]\nType=Application\n')).toBe(true);
   });
 
   it('quotes paths per the Desktop Entry spec', () => {
@@ -45,7 +45,7 @@ describe('AppImage desktop entry', () => {
     try {
       const runs: string[] = [];
       const result = installAppImageDesktopEntry(OPTIONS, { home, run: (file, args) => runs.push([file, ...args].join(' ')) });
-      expect(result).toEqual({ ok: true, problem: null });
+      expect(result).toEqual({ ok: true, value: null });
       const path = desktopEntryPath(home, OPTIONS.desktopName);
       expect(readFileSync(path, 'utf8')).toContain('MimeType=x-scheme-handler/trayplay;');
       expect(statSync(path).mode & 0o777).toBe(0o644);

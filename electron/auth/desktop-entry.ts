@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 
+import { fail, ok, type Result } from '../../shared/result';
+
 /** What an AppImage needs so that `trayplay://` links open it: AppImages install no desktop file of their own. */
 export interface DesktopEntryOptions {
   /** The file name Electron looks for (`CHROME_DESKTOP`, package.json `desktopName`), e.g. `app.trayplay.Trayplay.desktop`. */
@@ -10,7 +12,10 @@ export interface DesktopEntryOptions {
   readonly scheme: string;
 }
 
-export type DesktopEntry = { readonly ok: true; readonly fileName: string; readonly content: string } | { readonly ok: false; readonly problem: string };
+export interface DesktopEntry {
+  readonly fileName: string;
+  readonly content: string;
+}
 
 /** `~/.local/share/applications/<desktopName>` (honouring XDG_DATA_HOME). */
 export function desktopEntryPath(home: string, desktopName: string, xdgDataHome?: string): string {
@@ -27,14 +32,14 @@ export function quoteExecArgument(arg: string): string {
 }
 
 /** The desktop entry's text, or why it cannot be written (a path no desktop file can hold). */
-export function buildDesktopEntry(options: DesktopEntryOptions): DesktopEntry {
+export function buildDesktopEntry(options: DesktopEntryOptions): Result<DesktopEntry, string> {
   if (!options.desktopName.endsWith('.desktop') || /[/\s]/.test(options.desktopName)) {
-    return { ok: false, problem: `"${options.desktopName}" is not a desktop file name` };
+    return fail(`"${options.desktopName}" is not a desktop file name`);
   }
   if (!options.appImagePath.startsWith('/') || /[\r\n\0]/.test(options.appImagePath)) {
-    return { ok: false, problem: 'The AppImage path cannot be written into a desktop file' };
+    return fail('The AppImage path cannot be written into a desktop file');
   }
-  if (!/^[a-z][a-z0-9+.-]*$/.test(options.scheme)) return { ok: false, problem: `"${options.scheme}" is not a URL scheme` };
+  if (!/^[a-z][a-z0-9+.-]*$/.test(options.scheme)) return fail(`"${options.scheme}" is not a URL scheme`);
   const name = options.appName.replace(/[\r\n]/g, ' ');
   const content = [
     '[Desktop Entry]',
@@ -49,5 +54,5 @@ export function buildDesktopEntry(options: DesktopEntryOptions): DesktopEntry {
     'X-Trayplay-Generated=true',
     '',
   ].join('\n');
-  return { ok: true, fileName: options.desktopName, content };
+  return ok({ fileName: options.desktopName, content });
 }

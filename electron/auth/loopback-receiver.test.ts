@@ -11,8 +11,8 @@ describe('loopback receiver', () => {
       seen.push(url);
       return { accepted: true, message: 'Got it.' };
     });
-    if (!started.ok) throw new Error(started.message);
-    const { receiver } = started;
+    if (!started.ok) throw new Error(started.error);
+    const receiver = started.value;
     expect(receiver.port).toBeGreaterThan(0);
     expect(receiver.redirectUri).toBe(`http://127.0.0.1:${receiver.port}/callback`);
 
@@ -31,22 +31,22 @@ describe('loopback receiver', () => {
 
   it('is not reachable on other interfaces', async () => {
     const started = await startLoopbackReceiver(() => ({ accepted: false, message: 'x' }));
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.error);
     const viaOther = await new Promise<string>((resolve) => {
-      const req = request({ host: '::1', port: started.receiver.port, path: '/callback', family: 6 }, () => resolve('connected'));
+      const req = request({ host: '::1', port: started.value.port, path: '/callback', family: 6 }, () => resolve('connected'));
       req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
       req.end();
     });
     expect(viaOther).not.toBe('connected');
-    await started.receiver.close();
+    await started.value.close();
   });
 
   it('escapes the message in the page', async () => {
     const started = await startLoopbackReceiver(() => ({ accepted: false, message: '<script>x</script>' }));
-    if (!started.ok) throw new Error(started.message);
-    const page = await fetch(`http://127.0.0.1:${started.receiver.port}/callback`);
+    if (!started.ok) throw new Error(started.error);
+    const page = await fetch(`http://127.0.0.1:${started.value.port}/callback`);
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('&lt;script&gt;');
-    await started.receiver.close();
+    await started.value.close();
   });
 });

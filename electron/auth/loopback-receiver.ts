@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { isAllowedHost } from '../net/host-check';
 import { createLimitedServer, type HttpLimits } from '../net/http-limits';
 
+import { fail, ok, type Result } from '../../shared/result';
+
 import { loopbackRedirectUri } from './redirect-uris';
 
 /** What the browser is told after it delivered (or failed to deliver) the callback. */
@@ -19,7 +21,8 @@ export interface LoopbackReceiver {
   close(): Promise<void>;
 }
 
-export type LoopbackStart = { readonly ok: true; readonly receiver: LoopbackReceiver } | { readonly ok: false; readonly message: string };
+/** The listening receiver, or why it could not start (in words for the user). */
+export type LoopbackStart = Result<LoopbackReceiver, string>;
 export type StartLoopback = (onCallback: (url: string) => LoopbackVerdict) => Promise<LoopbackStart>;
 
 /** The receiver answers one redirect: a handful of sockets is plenty, and anything slow is cut early. */
@@ -33,12 +36,11 @@ export const startLoopbackReceiverWith = (limits: Partial<HttpLimits> = {}): Sta
   new Promise((resolve) => {
     const server = createLimitedServer((request, response) => handle(request, response, onCallback, port()), { ...RECEIVER_LIMITS, ...limits });
     const port = (): number => (server.address() as AddressInfo | null)?.port ?? 0;
-    server.on('error', (cause) => resolve({ ok: false, message: `The sign-in listener could not start (${cause.message})` }));
+    server.on('error', (cause) => resolve(fail(`The sign-in listener could not start (${cause.message})`)));
     server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
       let closed: Promise<void> | null = null;
-      resolve({
-        ok: true,
-        receiver: {
+      resolve(
+        ok({
           port: port(),
           redirectUri: loopbackRedirectUri(port()),
           // Stop accepting at once; a response being written still finishes (Connection: close), and
@@ -49,8 +51,8 @@ export const startLoopbackReceiverWith = (limits: Partial<HttpLimits> = {}): Sta
               server.closeIdleConnections();
               setTimeout(() => server.closeAllConnections(), 1000).unref();
             })),
-        },
-      });
+        }),
+      );
     });
   });
 

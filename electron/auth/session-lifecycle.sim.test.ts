@@ -81,7 +81,7 @@ describe('suspected session races', () => {
     const current = await kit.service.getAccessToken();
     cipher.holdAfter(0);
     // The refresh's write-ahead waits at the cipher.
-    const refreshing = kit.service.refreshAfterUnauthorized(current.ok ? current.token : '');
+    const refreshing = kit.service.refreshAfterUnauthorized(current.ok ? current.value : '');
     await settle(60);
     expect(cipher.waiting).toBe(1);
     await kit.service.signOut();
@@ -95,7 +95,7 @@ describe('suspected session races', () => {
     const onDisk = await vaultTokens(kit);
     expect(onDisk).not.toBeNull();
     const live = await kit.service.getAccessToken();
-    expect(live.ok && onDisk?.accessToken).toBe(live.ok ? live.token : 'none');
+    expect(live.ok && onDisk?.accessToken).toBe(live.ok ? live.value : 'none');
   });
 
   it('an older blob is never written after a newer one (rotation on): the vault holds the live refresh token', async () => {
@@ -110,7 +110,7 @@ describe('suspected session races', () => {
     expect(cipher.waiting).toBe(1);
     // Meanwhile a refresh rotates the refresh token and writes the new one.
     const current = await kit.service.getAccessToken();
-    const refreshing = kit.service.refreshAfterUnauthorized(current.ok ? current.token : '');
+    const refreshing = kit.service.refreshAfterUnauthorized(current.ok ? current.value : '');
     await settle(60);
     await cipher.releaseNewestFirst();
     expect(await refreshing).toMatchObject({ ok: true });
@@ -122,7 +122,7 @@ describe('suspected session races', () => {
     const state = next.service.state();
     expect(state).toMatchObject({ kind: 'signedIn', account: { displayName: 'Demo Listener' } });
     const again = await next.service.getAccessToken();
-    expect(await next.service.refreshAfterUnauthorized(again.ok ? again.token : '')).toMatchObject({ ok: true });
+    expect(await next.service.refreshAfterUnauthorized(again.ok ? again.value : '')).toMatchObject({ ok: true });
     expect(next.service.state()).toMatchObject({ kind: 'signedIn' });
   });
 });

@@ -209,9 +209,9 @@ export class SignInAttempts {
   private async openReceiver(): Promise<Result<string>> {
     await this.closeReceiver();
     const started = await (this.deps.startLoopback ?? startLoopbackReceiver)((url) => this.flow.receive(url));
-    if (!started.ok) return err('auth_failed', started.message);
-    this.receiver = started.receiver;
-    return ok(started.receiver.redirectUri);
+    if (!started.ok) return err('auth_failed', started.error);
+    this.receiver = started.value;
+    return ok(started.value.redirectUri);
   }
 
   private async closeReceiver(): Promise<void> {

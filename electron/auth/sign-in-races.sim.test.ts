@@ -46,7 +46,7 @@ describe('cancelling a sign-in while its vault write is pending', () => {
     expect(kit.service.state()).toMatchObject({ kind: 'signedIn', account: { displayName: 'Demo Listener' } });
     const live = await kit.service.getAccessToken();
     expect(live.ok).toBe(true);
-    expect((await vaultTokens(kit))?.accessToken).toBe(live.ok ? live.token : 'none');
+    expect((await vaultTokens(kit))?.accessToken).toBe(live.ok ? live.value : 'none');
   });
 
   it('ends signed out with nothing on disk once the cancelled write lands', async () => {

@@ -247,7 +247,7 @@ describe('attack: decrypt the preview store with the key in the repository', () 
     const h = await host({
       ...(userDataDir ? { userDataDir } : {}),
       browser: { open: (url) => (opened.push(url), Promise.resolve()) },
-      services: { endpointsOverride: simulatorEndpoints(real.url), protocol: { register: () => ({ ok: true, problem: null }) } },
+      services: { endpointsOverride: simulatorEndpoints(real.url), protocol: { register: () => ({ ok: true, value: null }) } },
     });
     await h.services.auth.setClientId(CLIENT_ID);
     await h.services.auth.setRedirectMode('protocol');

@@ -24,9 +24,9 @@ const SMALL: Partial<HttpLimits> = { headersTimeoutMs: 150, requestTimeoutMs: 30
 async function listener(kind: 'host' | 'receiver', limits: Partial<HttpLimits>): Promise<{ port: number; host: string; path: string; wsUrl?: string; origin?: string }> {
   if (kind === 'receiver') {
     const started = await startLoopbackReceiverWith(limits)(() => ({ accepted: true, message: 'ok' }));
-    if (!started.ok) throw new Error(started.message);
-    cleanups.push(() => started.receiver.close());
-    const { port } = started.receiver;
+    if (!started.ok) throw new Error(started.error);
+    cleanups.push(() => started.value.close());
+    const { port } = started.value;
     return { port, host: `127.0.0.1:${port}`, path: '/nothing' };
   }
   const dir = mkdtempSync(join(tmpdir(), 'trayplay-limits-'));

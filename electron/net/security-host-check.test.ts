@@ -27,8 +27,8 @@ describe('Host allow-list (DNS rebinding)', () => {
   it('attack: a rebinding page cannot deliver (or probe) the loopback sign-in callback', async () => {
     const received: string[] = [];
     const started = await startLoopbackReceiver((url) => (received.push(url), { accepted: true, message: 'ok' }));
-    if (!started.ok) throw new Error(started.message);
-    const { port } = started.receiver;
+    if (!started.ok) throw new Error(started.error);
+    const { port } = started.value;
     const get = (host: string): Promise<number> =>
       new Promise((resolve) => {
         request({ host: '127.0.0.1', port, path: '/callback?code=x&state=y', headers: { host } }, (response) => {
@@ -43,7 +43,7 @@ describe('Host allow-list (DNS rebinding)', () => {
       expect(await get(`127.0.0.1:${port}`)).toBe(200);
       expect(received).toHaveLength(1);
     } finally {
-      await started.receiver.close();
+      await started.value.close();
     }
   });
 });

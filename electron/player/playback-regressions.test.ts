@@ -11,8 +11,8 @@ import { apiState, apiTrack, fail, OK, scripted } from './testing/scripted-api';
 // against the code as it was and seen failing first.
 
 const signedIn: AccessTokenSource = {
-  getAccessToken: () => Promise.resolve({ ok: true, token: 't' }),
-  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+  getAccessToken: () => Promise.resolve({ ok: true, value: 't' }),
+  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
 };
 
 async function setup(options: { tokens?: AccessTokenSource; clock?: ManualClock } = {}) {
@@ -58,10 +58,10 @@ describe('bug 3: a wake while no token can be had', () => {
         return Promise.resolve(
           down
             ? { ok: false, error: { code: 'network', message: 'Spotify cannot be reached right now; retrying automatically' } }
-            : { ok: true, token: 't' },
+            : { ok: true, value: 't' },
         );
       },
-      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
     };
     const { service, clock, pushes } = await setup({ tokens });
     // Three hours of sleep, the network gone on resume.

@@ -10,8 +10,8 @@ import { apiState, OK, scripted } from './testing/scripted-api';
 // Review findings on the split engine (issue #13, playback half), each seen failing first.
 
 const signedIn: AccessTokenSource = {
-  getAccessToken: () => Promise.resolve({ ok: true, token: 't' }),
-  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+  getAccessToken: () => Promise.resolve({ ok: true, value: 't' }),
+  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
 };
 
 async function setup() {
@@ -60,7 +60,7 @@ describe('B4: a wake that arrives while a failing token attempt is in flight', (
     const answers: Array<(r: Awaited<ReturnType<AccessTokenSource['getAccessToken']>>) => void> = [];
     const tokens: AccessTokenSource = {
       getAccessToken: () => new Promise((resolve) => answers.push(resolve)),
-      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
     };
     const service = new PlaybackService({ api: s.api, tokens, clock, visibility: 'window' });
     service.start();
@@ -81,7 +81,7 @@ describe('B4: a wake that arrives while a failing token attempt is in flight', (
     const answers: Array<(r: Awaited<ReturnType<AccessTokenSource['getAccessToken']>>) => void> = [];
     const tokens: AccessTokenSource = {
       getAccessToken: () => new Promise((resolve) => answers.push(resolve)),
-      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+      refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
     };
     const service = new PlaybackService({ api: s.api, tokens, clock, visibility: 'window' });
     service.start();

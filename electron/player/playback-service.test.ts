@@ -81,8 +81,8 @@ function scripted(clock: ManualClock) {
 }
 
 const signedIn: AccessTokenSource = {
-  getAccessToken: () => Promise.resolve({ ok: true, token: 't' }),
-  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+  getAccessToken: () => Promise.resolve({ ok: true, value: 't' }),
+  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
 };
 
 async function setup(state = apiState()) {
@@ -255,7 +255,7 @@ describe('PlaybackService (scripted API)', () => {
     let token: string | null = null;
     const tokens: AccessTokenSource = {
       getAccessToken: () =>
-        Promise.resolve(token ? { ok: true, token } : { ok: false, error: { code: 'not_signed_in', message: 'no' } }),
+        Promise.resolve(token ? { ok: true, value: token } : { ok: false, error: { code: 'not_signed_in', message: 'no' } }),
       refreshAfterUnauthorized: () => Promise.resolve({ ok: false, error: { code: 'not_signed_in', message: 'no' } }),
     };
     const service = new PlaybackService({ api: s.api, tokens, clock });

@@ -1,6 +1,7 @@
-import type { AppError } from '../../shared/result';
+import type { Result } from '../../shared/result';
 
-export type TokenResult = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly error: AppError };
+/** A usable access token as `value`, or why none can be had. */
+export type TokenResult = Result<string>;
 
 /**
  * What the Web API client needs from the token lifecycle. Implemented by the auth service; the playback

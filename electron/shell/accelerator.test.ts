@@ -5,13 +5,13 @@ import { parseAccelerator } from './accelerator';
 
 const ok = (text: string, platform: NodeJS.Platform = 'linux') => {
   const result = parseAccelerator(text, platform);
-  if (!result.ok) throw new Error(`expected ${text} to parse: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected ${text} to parse: ${result.error}`);
   return result.value;
 };
 const reason = (text: string, platform: NodeJS.Platform = 'linux') => {
   const result = parseAccelerator(text, platform);
   if (result.ok) throw new Error(`expected ${text} to be refused`);
-  return result.reason;
+  return result.error;
 };
 
 describe('accelerator parser', () => {
@@ -84,7 +84,7 @@ describe('accelerator parser', () => {
     fc.assert(
       fc.property(fc.array(token, { maxLength: 5 }), fc.constantFrom<NodeJS.Platform>('linux', 'darwin', 'win32'), (tokens, platform) => {
         const result = parseAccelerator(tokens.join('+'), platform);
-        if (!result.ok) return typeof result.reason === 'string' && result.reason.length > 0;
+        if (!result.ok) return typeof result.error === 'string' && result.error.length > 0;
         const again = parseAccelerator(result.value.accelerator, platform);
         return again.ok && again.value.accelerator === result.value.accelerator && again.value.identity === result.value.identity;
       }),

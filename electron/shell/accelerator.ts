@@ -6,6 +6,8 @@
  * macOS for "Cmd+Shift+P", "Super+Shift+P" and "CmdOrCtrl+Shift+P") to find conflicts.
  */
 
+import { fail, ok, type Result } from '../../shared/result';
+
 export type Modifier = 'CommandOrControl' | 'Command' | 'Control' | 'Alt' | 'AltGr' | 'Shift' | 'Super';
 
 export interface Accelerator {
@@ -18,7 +20,8 @@ export interface Accelerator {
   readonly isMediaKey: boolean;
 }
 
-export type AcceleratorResult = { readonly ok: true; readonly value: Accelerator } | { readonly ok: false; readonly reason: string };
+/** The parsed shortcut, or why it cannot be one (in words for the settings page). */
+export type AcceleratorResult = Result<Accelerator, string>;
 
 const MODIFIER_ALIASES: Readonly<Record<string, Modifier>> = {
   commandorcontrol: 'CommandOrControl',
@@ -95,11 +98,11 @@ function standsAlone(key: string): boolean {
 
 export function parseAccelerator(input: string, platform: NodeJS.Platform): AcceleratorResult {
   const text = input.trim();
-  if (text.length === 0) return { ok: false, reason: 'The shortcut is empty' };
-  if (text.length > MAX_LENGTH) return { ok: false, reason: 'The shortcut is too long' };
+  if (text.length === 0) return fail('The shortcut is empty');
+  if (text.length > MAX_LENGTH) return fail('The shortcut is too long');
   // "Ctrl++" means Ctrl and the plus key; Electron spells that key "Plus", so accept both.
   const parts = text.endsWith('++') ? [...text.slice(0, -2).split('+'), 'Plus'] : text.split('+');
-  if (parts.some((p) => p.trim().length === 0)) return { ok: false, reason: 'The shortcut has an empty part (two “+” in a row?)' };
+  if (parts.some((p) => p.trim().length === 0)) return fail('The shortcut has an empty part (two “+” in a row?)');
   const tokens = parts.map((p) => p.trim());
   const keyToken = tokens[tokens.length - 1] ?? '';
   const modifiers: Modifier[] = [];
@@ -107,46 +110,41 @@ export function parseAccelerator(input: string, platform: NodeJS.Platform): Acce
     const modifier = MODIFIER_ALIASES[token.toLowerCase()];
     if (!modifier) {
       return canonicalKey(token)
-        ? { ok: false, reason: `A shortcut has one key; “${token}” and “${keyToken}” are both keys` }
-        : { ok: false, reason: `“${token}” is not a modifier Electron knows (use Ctrl, Alt, Shift, Super or CommandOrControl)` };
+        ? fail(`A shortcut has one key; “${token}” and “${keyToken}” are both keys`)
+        : fail(`“${token}” is not a modifier Electron knows (use Ctrl, Alt, Shift, Super or CommandOrControl)`);
     }
-    if (modifiers.includes(modifier)) return { ok: false, reason: `${modifier} appears twice` };
+    if (modifiers.includes(modifier)) return fail(`${modifier} appears twice`);
     modifiers.push(modifier);
   }
-  if (MODIFIER_ALIASES[keyToken.toLowerCase()]) return { ok: false, reason: 'The shortcut needs a key after its modifiers' };
+  if (MODIFIER_ALIASES[keyToken.toLowerCase()]) return fail('The shortcut needs a key after its modifiers');
   const key = canonicalKey(keyToken);
-  if (!key) return { ok: false, reason: `“${keyToken}” is not a key Electron knows` };
-  if (modifiers.includes('Command') && platform !== 'darwin') return { ok: false, reason: 'Command exists only on macOS; use CommandOrControl' };
+  if (!key) return fail(`“${keyToken}” is not a key Electron knows`);
+  if (modifiers.includes('Command') && platform !== 'darwin') return fail('Command exists only on macOS; use CommandOrControl');
   const resolved = resolveModifiers(modifiers, platform);
   const clash = resolved.findIndex((m, i) => resolved.indexOf(m) !== i);
   if (clash !== -1) {
     const first = modifiers[resolved.indexOf(resolved[clash]!)];
-    return {
-      ok: false,
-      reason:
-        platform === 'darwin'
-          ? `On macOS ${first} and ${modifiers[clash]} are the same modifier (Command)`
-          : 'CommandOrControl means Control here: the same modifier twice',
-    };
+    return fail(
+      platform === 'darwin'
+        ? `On macOS ${first} and ${modifiers[clash]} are the same modifier (Command)`
+        : 'CommandOrControl means Control here: the same modifier twice',
+    );
   }
   const isMediaKey = (MEDIA_KEYS as readonly string[]).includes(key);
-  if (isMediaKey && modifiers.length > 0) return { ok: false, reason: 'Media keys cannot be combined with modifiers' };
+  if (isMediaKey && modifiers.length > 0) return fail('Media keys cannot be combined with modifiers');
   if (!standsAlone(key)) {
-    if (modifiers.length === 0) return { ok: false, reason: 'A global shortcut needs a modifier (Ctrl, Alt, Super…), or typing would trigger it' };
-    if (modifiers.every((m) => m === 'Shift')) return { ok: false, reason: 'Shift alone is typing; add Ctrl, Alt or Super' };
+    if (modifiers.length === 0) return fail('A global shortcut needs a modifier (Ctrl, Alt, Super…), or typing would trigger it');
+    if (modifiers.every((m) => m === 'Shift')) return fail('Shift alone is typing; add Ctrl, Alt or Super');
   }
   const ordered = MODIFIER_ORDER.filter((m) => modifiers.includes(m));
   const identityModifiers = MODIFIER_ORDER.filter((m) => resolved.includes(m));
-  return {
-    ok: true,
-    value: {
-      accelerator: [...ordered, key].join('+'),
-      modifiers: ordered,
-      key,
-      identity: [...identityModifiers, key].join('+'),
-      isMediaKey,
-    },
-  };
+  return ok({
+    accelerator: [...ordered, key].join('+'),
+    modifiers: ordered,
+    key,
+    identity: [...identityModifiers, key].join('+'),
+    isMediaKey,
+  });
 }
 
 /**

@@ -89,7 +89,7 @@ describe('desktop shell: a cold-start control command', () => {
   it('with the real engine: the first read says music is playing, so play/pause sends pause', async () => {
     const clock = new ManualClock();
     const api = scripted(clock);
-    const tokens = { getAccessToken: () => Promise.resolve({ ok: true as const, token: 't' }), refreshAfterUnauthorized: () => Promise.resolve({ ok: true as const, token: 't' }) };
+    const tokens = { getAccessToken: () => Promise.resolve({ ok: true as const, value: 't' }), refreshAfterUnauthorized: () => Promise.resolve({ ok: true as const, value: 't' }) };
     const engine = new PlaybackService({ api: api.api, tokens, clock });
     engine.start();
     await clock.advance(0);

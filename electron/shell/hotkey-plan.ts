@@ -76,7 +76,7 @@ export function planHotkeys(input: HotkeyPlanInput): HotkeyPlan {
     const raw = input.bindings[command];
     if (raw === null) return { command, accelerator: null, status: { kind: 'unbound' } };
     const parsed = parseAccelerator(raw, env.platform);
-    if (!parsed.ok) return { command, accelerator: raw, status: { kind: 'invalid', reason: parsed.reason } };
+    if (!parsed.ok) return { command, accelerator: raw, status: { kind: 'invalid', reason: parsed.error } };
     const { accelerator, identity, isMediaKey } = parsed.value;
     const holder = taken.get(identity);
     if (holder !== undefined) return { command, accelerator, status: { kind: 'conflict', with: holder } };

@@ -36,8 +36,8 @@ export function planLoginItem(input: LoginItemInput): LoginItemPlan {
   if (!input.enabled) return { kind: 'xdgAutostart', path, content: null };
   // The same entry the AppImage integration writes, started hidden, plus the autostart keys.
   const entry = buildDesktopEntry({ desktopName: input.desktopName, appImagePath: input.executable, appName: input.appName, scheme: PROTOCOL_SCHEME });
-  if (!entry.ok) return { kind: 'unsupported', reason: entry.problem };
-  const lines = entry.content.split('\n').map((line) => (line.startsWith('Exec=') ? line.replace(/ %U$/, ` ${HIDDEN_FLAG}`) : line));
+  if (!entry.ok) return { kind: 'unsupported', reason: entry.error };
+  const lines = entry.value.content.split('\n').map((line) => (line.startsWith('Exec=') ? line.replace(/ %U$/, ` ${HIDDEN_FLAG}`) : line));
   const at = lines.lastIndexOf('');
   lines.splice(at === -1 ? lines.length : at, 0, 'X-GNOME-Autostart-enabled=true', 'Hidden=false');
   return { kind: 'xdgAutostart', path, content: lines.join('\n') };

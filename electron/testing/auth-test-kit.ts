@@ -47,7 +47,7 @@ export function fakePower(): { power: PowerEvents; emit: (kind: 'resume' | 'unlo
 }
 
 export const protocolRegistrar = (ok: boolean): ProtocolRegistrar => ({
-  register: () => (ok ? { ok: true, problem: null } : { ok: false, problem: 'trayplay:// links are not available here' }),
+  register: () => (ok ? { ok: true, value: null } : { ok: false, error: 'trayplay:// links are not available here' }),
 });
 
 export interface KitOptions {

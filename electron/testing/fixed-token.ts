@@ -1,3 +1,4 @@
+import { ok } from '../../shared/result';
 import type { AccessTokenSource } from '../ports/access-token';
 import type { HttpFetch } from '../ports/http';
 import { createAuthorizedFetch, type AuthorizedFetch } from '../tokens/authorized-fetch';
@@ -5,8 +6,8 @@ import { createAuthorizedFetch, type AuthorizedFetch } from '../tokens/authorize
 /** A token source that always hands out the same token (client tests that are not about the token lifecycle). */
 export function fixedToken(token: string): AccessTokenSource {
   return {
-    getAccessToken: () => Promise.resolve({ ok: true, token }),
-    refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token }),
+    getAccessToken: () => Promise.resolve(ok(token)),
+    refreshAfterUnauthorized: () => Promise.resolve(ok(token)),
   };
 }
 

@@ -25,11 +25,11 @@ export function createAuthorizedFetch(tokens: AccessTokenSource, http: () => Htt
   return async (url, init) => {
     const first = await tokens.getAccessToken();
     if (!first.ok) return first;
-    const answer = await send(url, init, first.token);
+    const answer = await send(url, init, first.value);
     if (!answer.ok || answer.value.status !== 401) return answer;
     await answer.value.body?.cancel();
-    const second = await tokens.refreshAfterUnauthorized(first.token);
+    const second = await tokens.refreshAfterUnauthorized(first.value);
     if (!second.ok) return second;
-    return send(url, init, second.token);
+    return send(url, init, second.value);
   };
 }

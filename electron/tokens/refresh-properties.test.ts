@@ -89,7 +89,7 @@ describe('refresh under arbitrary sleeps, outages, 5xx bursts and rotation', () 
         let expiredHandedOut = 0;
         const poll = (): void => {
           void keeper.getAccessToken().then((t) => {
-            if (t.ok && !((w.expiry.get(t.token) ?? 0) > clock.now())) expiredHandedOut += 1;
+            if (t.ok && !((w.expiry.get(t.value) ?? 0) > clock.now())) expiredHandedOut += 1;
           });
           clock.setTimeout(poll, 5 * MIN);
         };

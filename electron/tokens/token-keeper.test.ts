@@ -86,7 +86,7 @@ function setup(overrides: Partial<TokenSet> = {}) {
 describe('TokenKeeper', () => {
   it('hands out the current token without refreshing while it is fresh', async () => {
     const { keeper, accounts } = setup();
-    expect(await keeper.getAccessToken()).toEqual({ ok: true, token: 'access-0-xxxxxxxx' });
+    expect(await keeper.getAccessToken()).toEqual({ ok: true, value: 'access-0-xxxxxxxx' });
     expect(accounts.forms).toHaveLength(0);
   });
 
@@ -99,7 +99,7 @@ describe('TokenKeeper', () => {
     release();
     const results = await Promise.all([...calls, forced]);
     expect(accounts.forms).toHaveLength(1);
-    expect(new Set(results.map((r) => (r.ok ? r.token : 'error')))).toEqual(new Set(['access-1-xxxxxxxx']));
+    expect(new Set(results.map((r) => (r.ok ? r.value : 'error')))).toEqual(new Set(['access-1-xxxxxxxx']));
   });
 
   it('keeps the stored refresh token when none comes back, replaces it when one does, and persists before use', async () => {
@@ -137,9 +137,9 @@ describe('TokenKeeper', () => {
     const { keeper, accounts, clock, ended } = setup();
     await clock.advance(HOUR - REFRESH_MARGIN_MS);
     accounts.replies.push('network', { status: 503 }, { status: 502 });
-    expect(await keeper.getAccessToken()).toEqual({ ok: true, token: 'access-0-xxxxxxxx' });
+    expect(await keeper.getAccessToken()).toEqual({ ok: true, value: 'access-0-xxxxxxxx' });
     // Backing off: no new request until the retry time.
-    expect(await keeper.getAccessToken()).toEqual({ ok: true, token: 'access-0-xxxxxxxx' });
+    expect(await keeper.getAccessToken()).toEqual({ ok: true, value: 'access-0-xxxxxxxx' });
     expect(accounts.forms).toHaveLength(1);
     const wait1 = keeper.nextDueAt()! - clock.now();
     await clock.advance(wait1);
@@ -280,10 +280,10 @@ describe('TokenKeeper', () => {
       waiting.shift()?.();
       await settle();
     }
-    expect(await pending).toEqual({ ok: true, token: 'access-1-xxxxxxxx' });
+    expect(await pending).toEqual({ ok: true, value: 'access-1-xxxxxxxx' });
     await keeper.settled();
     expect(keeper.current()).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
-    expect(await keeper.getAccessToken()).toEqual({ ok: true, token: 'access-1-xxxxxxxx' });
+    expect(await keeper.getAccessToken()).toEqual({ ok: true, value: 'access-1-xxxxxxxx' });
     expect(written.at(-1)).toMatchObject({ accessToken: 'access-1-xxxxxxxx', account: { displayName: 'Ada' } });
   });
 

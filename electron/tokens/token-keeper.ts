@@ -1,4 +1,4 @@
-import { err, type AppError } from '../../shared/result';
+import { err, fail, ok, type AppError } from '../../shared/result';
 import type { TokenEndpointDeps, TokenEndpointError } from '../auth/token-endpoint';
 import { refreshGrant } from '../auth/token-endpoint';
 import type { Endpoints } from '../auth/endpoints';
@@ -141,7 +141,7 @@ export class TokenKeeper implements AccessTokenSource {
     const tokens = this.current();
     if (!tokens) return notSignedIn();
     const now = this.now();
-    if (now < tokens.accessExpiresAt - REFRESH_MARGIN_MS) return { ok: true, token: tokens.accessToken };
+    if (now < tokens.accessExpiresAt - REFRESH_MARGIN_MS) return ok(tokens.accessToken);
     if (now < this.retryAt) return this.usableOr(networkError(this.retryAt, this.lastFailure));
     const refreshed = await this.refresh();
     return refreshed.ok ? refreshed : this.usableOr(refreshed.error);
@@ -153,10 +153,10 @@ export class TokenKeeper implements AccessTokenSource {
     if (!tokens) return notSignedIn();
     const now = this.now();
     // Someone already replaced the stale token: share their refresh.
-    if (tokens.accessToken !== staleToken && now < tokens.accessExpiresAt - USABLE_SKEW_MS) return { ok: true, token: tokens.accessToken };
-    if (now < this.retryAt) return { ok: false, error: networkError(this.retryAt, this.lastFailure) };
+    if (tokens.accessToken !== staleToken && now < tokens.accessExpiresAt - USABLE_SKEW_MS) return ok(tokens.accessToken);
+    if (now < this.retryAt) return fail(networkError(this.retryAt, this.lastFailure));
     if (now - this.lastForcedAt < FORCED_REFRESH_GAP_MS) {
-      return { ok: false, error: err('unauthorized', 'Spotify did not accept the new sign-in token; retrying shortly').error };
+      return err('unauthorized', 'Spotify did not accept the new sign-in token; retrying shortly');
     }
     this.lastForcedAt = now;
     return this.refresh();
@@ -205,7 +205,7 @@ export class TokenKeeper implements AccessTokenSource {
     this.deps.logger.info('session refreshed', { rotated: result.value.refreshToken !== null, expiresInSec: result.value.expiresInSec });
     this.deps.onChange();
     await this.step('in-use');
-    return { ok: true, token: next.accessToken };
+    return ok(next.accessToken);
   }
 
   private failed(error: TokenEndpointError): TokenResult {
@@ -214,12 +214,12 @@ export class TokenKeeper implements AccessTokenSource {
         this.deps.logger.warn('refresh token refused: session ended', { description: error.description });
         this.clear();
         this.deps.onEnded(SESSION_ENDED_REASON);
-        return { ok: false, error: err('not_signed_in', SESSION_ENDED_REASON).error };
+        return err('not_signed_in', SESSION_ENDED_REASON);
       case 'invalid_client':
         this.deps.logger.warn('client refused: session ended', { description: error.description });
         this.clear();
         this.deps.onEnded(CLIENT_REJECTED_REASON);
-        return { ok: false, error: err('invalid_client_id', CLIENT_REJECTED_REASON).error };
+        return err('invalid_client_id', CLIENT_REJECTED_REASON);
       case 'rate_limited':
       case 'network':
       case 'server':
@@ -230,7 +230,7 @@ export class TokenKeeper implements AccessTokenSource {
         this.retryAt = this.now() + wait;
         this.deps.logger.warn('refresh failed; will retry', { reason: error.kind, failures: this.failures, retryInMs: wait });
         this.lastFailure = error.kind === 'server' || error.kind === 'rejected' ? 'server' : 'network';
-        return { ok: false, error: networkError(this.retryAt, this.lastFailure) };
+        return fail(networkError(this.retryAt, this.lastFailure));
       }
     }
   }
@@ -248,8 +248,8 @@ export class TokenKeeper implements AccessTokenSource {
   /** The old token while it is still safely valid, otherwise the error. */
   private usableOr(error: AppError): TokenResult {
     const tokens = this.current();
-    if (tokens && this.now() < tokens.accessExpiresAt - USABLE_SKEW_MS) return { ok: true, token: tokens.accessToken };
-    return { ok: false, error };
+    if (tokens && this.now() < tokens.accessExpiresAt - USABLE_SKEW_MS) return ok(tokens.accessToken);
+    return fail(error);
   }
 
   private async step(step: RefreshStep): Promise<void> {
@@ -257,7 +257,7 @@ export class TokenKeeper implements AccessTokenSource {
   }
 }
 
-const notSignedIn = (): TokenResult => ({ ok: false, error: err('not_signed_in', 'Not signed in to Spotify').error });
+const notSignedIn = (): TokenResult => err('not_signed_in', 'Not signed in to Spotify');
 
 /** `server`: Spotify's accounts service answered, with an error; `network`: it could not be reached. */
 function networkError(retryAt: number, code: 'network' | 'server'): AppError {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { err } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import { createSimulator, DEMO_CLIENT_ID, type Scenario, type Simulator } from '../../../simulator/index';
 import type { AccessTokenSource, TokenResult } from '../../ports/access-token';
 import type { HttpFetch } from '../../ports/http';
@@ -82,13 +82,13 @@ export class SimTokenSource implements AccessTokenSource {
 
   public getAccessToken(): Promise<TokenResult> {
     return Promise.resolve(
-      this.tokens ? { ok: true, token: this.tokens.accessToken } : { ok: false, error: err('not_signed_in', 'Not signed in').error },
+      this.tokens ? ok(this.tokens.accessToken) : err('not_signed_in', 'Not signed in'),
     );
   }
 
   public async refreshAfterUnauthorized(staleToken: string): Promise<TokenResult> {
-    if (!this.tokens) return { ok: false, error: err('not_signed_in', 'Not signed in').error };
-    if (this.tokens.accessToken !== staleToken) return { ok: true, token: this.tokens.accessToken };
+    if (!this.tokens) return err('not_signed_in', 'Not signed in');
+    if (this.tokens.accessToken !== staleToken) return ok(this.tokens.accessToken);
     this.refreshes += 1;
     const response = await this.sim.fetch(`${this.sim.baseUrl}/api/token`, {
       method: 'POST',
@@ -96,9 +96,9 @@ export class SimTokenSource implements AccessTokenSource {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.tokens.refreshToken, client_id: DEMO_CLIENT_ID }).toString(),
     });
     const body = (await response.json()) as { access_token?: string; refresh_token?: string };
-    if (!body.access_token) return { ok: false, error: err('auth_failed', 'Refresh failed').error };
+    if (!body.access_token) return err('auth_failed', 'Refresh failed');
     this.tokens = { accessToken: body.access_token, refreshToken: body.refresh_token ?? this.tokens.refreshToken };
-    return { ok: true, token: this.tokens.accessToken };
+    return ok(this.tokens.accessToken);
   }
 }
 
