@@ -47,6 +47,8 @@ export class SignInAttempts {
   private readonly flow: SignInFlow;
   /** The attempt whose code is being exchanged and written; null when none, or once abandoned. */
   private exchanging: Attempt | null = null;
+  /** The attempt whose tokens are being written (the session's first, write-ahead save); null otherwise. */
+  private writing: Attempt | null = null;
   private exchangeTask: Promise<void> = Promise.resolve();
   private receiver: LoopbackReceiver | null = null;
   private starting = false;
@@ -125,6 +127,9 @@ export class SignInAttempts {
   /** The user pressed Cancel. */
   public cancel(): void {
     if (this.exchanging) {
+      // Its write under way is outdated at once (and wiped behind), so the session never goes live. Before
+      // the write, nothing of this attempt is held, and the session signed in already (if any) stays.
+      if (this.writing === this.exchanging) this.deps.keeper.clear();
       this.exchanging = null;
       this.deps.settle({ kind: 'signedOut', notice: 'Sign-in cancelled' });
     } else {
@@ -191,15 +196,13 @@ export class SignInAttempts {
       return;
     }
     const tokens = exchanged.value;
-    // Still "authorizing" (Sign in refused) until the session is durable; a drop meanwhile discards it.
-    const kept = await keeper.signIn(tokens);
+    // Still "authorizing" (Sign in refused) until the session is durable; a drop meanwhile (Cancel, sign-out,
+    // Client ID change) discards it.
+    this.writing = attempt;
+    const kept = await keeper.signIn(tokens).finally(() => {
+      if (this.writing === attempt) this.writing = null;
+    });
     if (!kept) return;
-    if (this.exchanging !== attempt) {
-      // Cancelled while the write was under way: the new session goes again.
-      keeper.clear();
-      this.deps.changed();
-      return;
-    }
     this.exchanging = null;
     this.deps.logger.info('signed in', { scopes: tokens.scopes.length });
     this.deps.settle({ kind: 'signedOut', notice: null });

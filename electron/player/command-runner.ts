@@ -55,12 +55,14 @@ export class CommandRunner {
       }
     }
     const entry: PendingCommand = { id: this.nextPendingId++, command, issuedAt: this.deps.clock.now(), settledAt: null };
+    // The press belongs to this account: should the account change while it waits in its lane, it is not sent.
+    const pressedFor = s.ticket();
     s.pending.push(entry);
     s.emit();
     return this.queue.enqueue(laneOf(command), coalescing, {
       // The client answers with data; should a send ever reject, its optimistic effect must not stay for good.
       run: () =>
-        this.send(entry).catch((cause: unknown) => {
+        this.send(entry, pressedFor).catch((cause: unknown) => {
           s.dropPending(entry);
           this.deps.logger?.error('command failed unexpectedly', { command: entry.command.kind, error: cause instanceof Error ? cause.message : 'unknown' });
           return err('internal', 'Trayplay could not send that to Spotify.');
@@ -85,20 +87,24 @@ export class CommandRunner {
     return ok(s.knownDevices);
   }
 
-  private async send(entry: PendingCommand): Promise<Result<null>> {
+  private async send(entry: PendingCommand, pressedFor: SessionTicket): Promise<Result<null>> {
     const s = this.session;
+    // Waited behind a command while the account changed (sign-out, demo → own account): not the new one's press.
+    if (!s.isCurrent(pressedFor)) {
+      s.dropPending(entry);
+      return err('not_signed_in', 'The Spotify account changed before this could be sent; press again.');
+    }
     // Queued behind a command that hit a 429 or a Premium wall: do not send.
     const refused = s.gate(needsPremium(entry.command));
     if (refused) {
       s.dropPending(entry);
       return refused;
     }
-    const ticket = s.ticket();
     let result = await this.call(entry.command);
-    if (!s.isCurrent(ticket)) return stale(result);
+    if (!s.isCurrent(pressedFor)) return stale(result);
     if (!result.ok && result.error.kind === 'no_active_device') {
-      const recovered = await this.recoverDevice(entry.command, ticket);
-      if (!s.isCurrent(ticket)) return recovered.ok ? stale(recovered.value) : recovered;
+      const recovered = await this.recoverDevice(entry.command, pressedFor);
+      if (!s.isCurrent(pressedFor)) return recovered.ok ? stale(recovered.value) : recovered;
       if (!recovered.ok) {
         s.dropPending(entry);
         return recovered;

@@ -155,8 +155,11 @@ export class PlaybackObserver {
         s.setObserved({ ...s.observed, liked });
       }
     });
-    // The client answers with data; should it ever reject, the heart must not wait for good.
-    lookup.catch(() => s.liked.endLookup(uri, null, clock.now()));
+    // The client answers with data; should it ever reject, the heart must not wait for good. The old
+    // account's lookup must not end the new account's lookup of the same track.
+    lookup.catch(() => {
+      if (s.isCurrent(ticket)) s.liked.endLookup(uri, null, clock.now());
+    });
   }
 
   private onReadError(error: SpotifyError): void {
