@@ -11,8 +11,8 @@ import { apiState, apiTrack, scripted } from './testing/scripted-api';
 // bookkeeping (issue #13 review, LOW 3).
 
 const signedIn: AccessTokenSource = {
-  getAccessToken: () => Promise.resolve({ ok: true, token: 't' }),
-  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+  getAccessToken: () => Promise.resolve({ ok: true, value: 't' }),
+  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
 };
 
 describe('a like lookup of the old account that rejects after an account change', () => {

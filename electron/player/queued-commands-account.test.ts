@@ -10,8 +10,8 @@ import { apiState, OK, scripted } from './testing/scripted-api';
 // user's own, or sign-out then sign-in) must not be sent for the new account (issue #13 review, MED 1).
 
 const signedIn: AccessTokenSource = {
-  getAccessToken: () => Promise.resolve({ ok: true, token: 't' }),
-  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, token: 't' }),
+  getAccessToken: () => Promise.resolve({ ok: true, value: 't' }),
+  refreshAfterUnauthorized: () => Promise.resolve({ ok: true, value: 't' }),
 };
 
 async function setup() {
