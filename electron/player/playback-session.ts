@@ -103,12 +103,12 @@ export class PlaybackSession {
   /**
    * The wall clock may have been set back (NTP, the user, a VM resume): nothing kept may lie in its future, or
    * an accepted command would replay until the old time comes round and a Retry-After would last an hour.
-   * (`lastCommandAt` needs no clamp here: the refresh policy, its only reader, plans past times from now.)
    */
   public noteClock(): void {
     const now = this.deps.clock.now();
     this.apply({ kind: 'clock-seen', now });
     for (const entry of this.pending) if (entry.settledAt !== null && entry.settledAt > now) entry.settledAt = now;
+    if (this.lastCommandAt !== null && this.lastCommandAt > now) this.lastCommandAt = now;
   }
 
   /** Bookkeeping any answer may carry: Retry-After, quota, Premium. */
