@@ -102,7 +102,8 @@ export class PlaybackSession {
 
   /**
    * The wall clock may have been set back (NTP, the user, a VM resume): nothing kept may lie in its future, or
-   * an accepted command would replay until the old time comes round and a Retry-After would last an hour.
+   * an accepted command would replay until the old time comes round and a Retry-After would last an hour. The
+   * policy clamps `lastCommandAt` too, but it is stateless: only this clamp stops "confirm in 700 ms" repeating.
    */
   public noteClock(): void {
     const now = this.deps.clock.now();
