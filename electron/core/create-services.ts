@@ -11,6 +11,7 @@ import type { Cipher } from '../ports/cipher';
 import type { Clock } from '../ports/clock';
 import type { HttpFetch } from '../ports/http';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { PlaintextConsent } from '../ports/plaintext-consent';
 import type { PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar } from '../ports/protocol-registrar';
 import { PreferencesStore } from '../settings/preferences-store';
@@ -37,6 +38,8 @@ export interface ServicesConfig {
   readonly endpointsOverride?: Endpoints | null;
   /** Web API request timeout. */
   readonly requestTimeoutMs?: number;
+  /** Main's own yes before tokens are stored unencrypted (Electron); absent in the web preview. */
+  readonly plaintextConsent?: PlaintextConsent | null;
 }
 
 export interface Services {
@@ -101,6 +104,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     browser: config.browser,
     protocol: config.protocol,
     power: config.power,
+    plaintextConsent: config.plaintextConsent ?? null,
   });
   const api = new WebApiClient({
     // The base follows the mode: the simulator in demo mode, Spotify once a Client ID is set.
