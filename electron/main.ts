@@ -12,6 +12,7 @@ import { logFileSink } from './adapters/log-file';
 import { electronGlobalShortcuts, electronShortcutEnvironment } from './adapters/global-shortcut';
 import { applyLoginItem, openedAtLogin } from './adapters/login-items';
 import { electronNotifier } from './adapters/notifications';
+import { plaintextConsentDialog } from './adapters/plaintext-consent-dialog';
 import { electronPowerEvents } from './adapters/power-events';
 import { electronProtocolRegistrar } from './adapters/protocol-registration';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
@@ -141,6 +142,7 @@ if (!app.requestSingleInstanceLock()) {
       fetch: (url, init) => fetch(url, init),
       buildClientId: __TRAYPLAY_BUILD_CLIENT_ID__ || null,
       endpointsOverride: launch.endpointsOverride,
+      plaintextConsent: plaintextConsentDialog,
     });
     servicesDemo = () => services.isDemo();
     const wayland = isNativeWayland(process.platform, process.env, app.commandLine.getSwitchValue('ozone-platform'));

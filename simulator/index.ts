@@ -116,10 +116,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     get baseUrl() {
       return baseUrl;
     },
-    listen: (port = 0, host = '127.0.0.1') =>
-      listenNode(router, port, host, (url) => {
-        baseUrl = url;
-      }),
+    listen: (port = 0, host = '127.0.0.1', listenOptions = {}) =>
+      listenNode(
+        router,
+        port,
+        host,
+        (url) => {
+          baseUrl = url;
+        },
+        listenOptions,
+      ),
     control,
   };
 }

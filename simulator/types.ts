@@ -1,5 +1,7 @@
 // Public types of the Spotify simulator. Other packages code against these: change them compatibly.
 
+import type { ListenOptions } from './http/node-server';
+
 export interface SimulatorOptions {
   /** Wall clock in ms; default Date.now. The simulator keeps no timers: the world is computed from now() on each request. */
   now?: () => number;
@@ -161,6 +163,7 @@ export interface SimulatorControl {
 export interface Simulator {
   fetch(url: string, init?: RequestInit): Promise<Response>;
   readonly baseUrl: string;
-  listen(port?: number, host?: string): Promise<{ url: string; close(): Promise<void> }>;
+  /** `options`: an embedder's server factory and Host allow-list (see ListenOptions). */
+  listen(port?: number, host?: string, options?: ListenOptions): Promise<{ url: string; close(): Promise<void> }>;
   readonly control: SimulatorControl;
 }

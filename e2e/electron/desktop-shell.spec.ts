@@ -29,7 +29,7 @@ const launch = async (extra: string[] = []): Promise<ElectronApplication> =>
   electron.launch({
     executablePath: binary!,
     args: ['.', '--use-mock-keychain', ...extra],
-    env: { ...process.env, TRAYPLAY_USER_DATA: userData, TRAYPLAY_TEST: '1' },
+    env: { ...process.env, TRAYPLAY_USER_DATA: userData },
   });
 
 test.beforeEach(async () => {

@@ -30,7 +30,7 @@ test.beforeEach(async () => {
   app = await electron.launch({
     executablePath: binary!,
     args: ['.', '--use-mock-keychain'],
-    env: { ...process.env, TRAYPLAY_USER_DATA: userData, TRAYPLAY_TEST: '1' },
+    env: { ...process.env, TRAYPLAY_USER_DATA: userData },
   });
 });
 

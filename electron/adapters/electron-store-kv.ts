@@ -1,10 +1,11 @@
-import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { app, ipcMain } from 'electron';
 import Store from 'electron-store';
 
 import type { KeyValueStore } from '../ports/key-value-store';
+
+import { scrubSetAsideCopies, setAsideDamagedFile } from './set-aside-file';
 
 /** The channel electron-store answers renderers on (electron-store 12, index.js `initDataListener`). */
 export const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
@@ -17,7 +18,8 @@ export interface ElectronStoreKvOptions {
 
 /**
  * electron-store 12 as the key-value port. `clearInvalidConfig: false`: a damaged file must not be wiped
- * silently, so it is renamed aside (for diagnosis) and a fresh store starts; `configFileMode: 0o600`:
+ * silently, so a note of it is set aside (reason, size, time; never the content: it holds the token
+ * envelope) and a fresh store starts; `configFileMode: 0o600`:
  * owner-only. Create after `ready` (it reads `app.getPath('userData')`).
  */
 export class ElectronStoreKv implements KeyValueStore {
@@ -34,11 +36,12 @@ export class ElectronStoreKv implements KeyValueStore {
         accessPropertiesByDotNotation: false,
         configFileMode: 0o600,
       });
+    const path = join(options.cwd ?? app.getPath('userData'), `${name}.json`);
+    scrubSetAsideCopies(path);
     try {
       this.store = open();
     } catch {
-      const path = join(options.cwd ?? app.getPath('userData'), `${name}.json`);
-      if (existsSync(path)) renameSync(path, `${path}.corrupt-${Date.now()}`);
+      setAsideDamagedFile(path, 'electron-store could not read the file');
       this.store = open();
     }
     // electron-store registers a sync IPC listener that tells any renderer the profile path and app version

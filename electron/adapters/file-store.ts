@@ -3,15 +3,19 @@ import { dirname } from 'node:path';
 
 import type { KeyValueStore } from '../ports/key-value-store';
 
+import { scrubSetAsideCopies, setAsideDamagedFile } from './set-aside-file';
+
 /**
  * A JSON file as a key-value store, for the headless host and tests. Every write replaces the file
- * atomically (temp file + rename) with mode 0600. A file that is not valid JSON is renamed aside, not deleted.
+ * atomically (temp file + rename) with mode 0600. A file that is not valid JSON is replaced by a set-aside note
+ * (reason, size, time; never its content, which holds the token envelope).
  */
 export class FileStore implements KeyValueStore {
   private data: Record<string, unknown>;
 
   public constructor(private readonly path: string) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    scrubSetAsideCopies(path);
     this.data = this.read();
   }
 
@@ -38,7 +42,7 @@ export class FileStore implements KeyValueStore {
     } catch {
       // Fall through: set aside below.
     }
-    renameSync(this.path, `${this.path}.corrupt-${Date.now()}`);
+    setAsideDamagedFile(this.path, 'the store file is not a JSON object');
     return {};
   }
 

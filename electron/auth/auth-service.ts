@@ -8,6 +8,7 @@ import type { Cipher } from '../ports/cipher';
 import type { Clock } from '../ports/clock';
 import type { HttpFetch } from '../ports/http';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { PlaintextConsent } from '../ports/plaintext-consent';
 import type { PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar, ProtocolRegistration } from '../ports/protocol-registrar';
 import type { SecretRegistry } from '../ports/secret-registry';
@@ -48,6 +49,8 @@ export interface AuthServiceDeps {
   /** Null where no scheme can exist (the headless host): sign-in then always uses loopback. */
   readonly protocol: ProtocolRegistrar | null;
   readonly power?: PowerEvents;
+  /** Asked before a plaintext opt-in is honoured (Electron: a native dialog); absent: the page's warning stands. */
+  readonly plaintextConsent?: PlaintextConsent | null;
   readonly startLoopback?: StartLoopback;
   readonly random?: () => number;
   readonly randomBytes?: RandomBytes;
@@ -200,6 +203,9 @@ export class AuthService implements AccessTokenSource {
   }
 
   public async setPlaintextOptIn(optIn: boolean): Promise<Result<null>> {
+    if (optIn && !this.deps.settings.values().plaintextOptIn && !(await this.userConfirmsPlaintext())) {
+      return err('auth_cancelled', 'Storing the sign-in unencrypted was not confirmed');
+    }
     const saved = this.deps.settings.setPlaintextOptIn(optIn);
     if (!saved.ok) return saved;
     if (!this.deps.cipher.isSecure() && this.mode() === 'spotify') {
@@ -209,6 +215,16 @@ export class AuthService implements AccessTokenSource {
     }
     this.changed();
     return ok(null);
+  }
+
+  private async userConfirmsPlaintext(): Promise<boolean> {
+    const consent = this.deps.plaintextConsent;
+    if (!consent) return true;
+    try {
+      return (await consent.confirm()) === true;
+    } catch {
+      return false; // no dialog, no consent
+    }
   }
 
   /** A `trayplay://` URL from `open-url`, `second-instance` or the cold-start argv. */

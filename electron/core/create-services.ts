@@ -2,6 +2,8 @@ import { createSimulator, DEMO_CLIENT_ID, PLACEHOLDER_BASE_URL, type Simulator }
 import { AuthService } from '../auth/auth-service';
 import { simulatorEndpoints, type Endpoints } from '../auth/endpoints';
 import type { RootLogger } from '../logging/logger';
+import { isAllowedHost } from '../net/host-check';
+import { createLimitedServer } from '../net/http-limits';
 import { PlaybackService } from '../player/playback-service';
 import type { Visibility } from '../player/refresh-policy';
 import type { Browser } from '../ports/browser';
@@ -9,6 +11,7 @@ import type { Cipher } from '../ports/cipher';
 import type { Clock } from '../ports/clock';
 import type { HttpFetch } from '../ports/http';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { PlaintextConsent } from '../ports/plaintext-consent';
 import type { PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar } from '../ports/protocol-registrar';
 import { PreferencesStore } from '../settings/preferences-store';
@@ -35,6 +38,8 @@ export interface ServicesConfig {
   readonly endpointsOverride?: Endpoints | null;
   /** Web API request timeout. */
   readonly requestTimeoutMs?: number;
+  /** Main's own yes before tokens are stored unencrypted (Electron); absent in the web preview. */
+  readonly plaintextConsent?: PlaintextConsent | null;
 }
 
 export interface Services {
@@ -62,7 +67,8 @@ export interface Services {
 export async function createServices(config: ServicesConfig): Promise<Services> {
   const { clock, logger } = config;
   // Demo mode's Spotify, called in process. It listens on loopback (for album art) only while demo mode is on:
-  // it auto-approves sign-ins, so it must not sit on a port beside a real account.
+  // it auto-approves sign-ins, so it must not sit on a port beside a real account. Same limits and Host
+  // allow-list as every loopback listener (DNS rebinding, socket exhaustion).
   const simulator = createSimulator({ now: () => clock.now(), controlApi: false, scenario: { autoApprove: true } });
   const demoEndpoints = simulatorEndpoints(PLACEHOLDER_BASE_URL);
   let listening: { url: string; close(): Promise<void> } | null = null;
@@ -71,7 +77,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     (following = following
       .then(async () => {
         const wanted = auth.mode() === 'demo';
-        if (wanted && listening === null) listening = await simulator.listen(0, '127.0.0.1');
+        if (wanted && listening === null) listening = await simulator.listen(0, '127.0.0.1', { createServer: (listener) => createLimitedServer(listener), allowHost: isAllowedHost });
         else if (!wanted && listening !== null) {
           const open = listening;
           listening = null;
@@ -98,6 +104,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     browser: config.browser,
     protocol: config.protocol,
     power: config.power,
+    plaintextConsent: config.plaintextConsent ?? null,
   });
   const api = new WebApiClient({
     // The base follows the mode: the simulator in demo mode, Spotify once a Client ID is set.

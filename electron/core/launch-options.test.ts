@@ -7,7 +7,6 @@ const HOOKS = {
   VITE_DEV_SERVER_URL: 'http://127.0.0.1:5173/',
   TRAYPLAY_ACCOUNTS_URL: 'http://127.0.0.1:9999',
   TRAYPLAY_API_URL: 'http://127.0.0.1:9999/v1',
-  TRAYPLAY_TEST: '1',
 };
 
 describe('launch options (test hooks)', () => {
@@ -16,7 +15,6 @@ describe('launch options (test hooks)', () => {
       userDataDir: '/tmp/elsewhere',
       devServerUrl: 'http://127.0.0.1:5173/',
       endpointsOverride: { accountsBaseUrl: 'http://127.0.0.1:9999', apiBaseUrl: 'http://127.0.0.1:9999/v1' },
-      testMode: true,
       ignored: [],
     });
   });
@@ -27,8 +25,7 @@ describe('launch options (test hooks)', () => {
       userDataDir: null,
       devServerUrl: null,
       endpointsOverride: null,
-      testMode: false,
-      ignored: ['TRAYPLAY_USER_DATA', 'VITE_DEV_SERVER_URL', 'TRAYPLAY_ACCOUNTS_URL', 'TRAYPLAY_API_URL', 'TRAYPLAY_TEST'],
+      ignored: ['TRAYPLAY_USER_DATA', 'VITE_DEV_SERVER_URL', 'TRAYPLAY_ACCOUNTS_URL', 'TRAYPLAY_API_URL'],
     });
     expect(JSON.stringify(options)).not.toContain('9999');
   });
@@ -52,6 +49,6 @@ describe('launch options (test hooks)', () => {
   it('needs both endpoint variables; one alone changes nothing', () => {
     expect(launchOptions({ TRAYPLAY_ACCOUNTS_URL: 'http://127.0.0.1:9' }, false).endpointsOverride).toBeNull();
     expect(launchOptions({ VITE_DEV_SERVER_URL: 'http://user:pw@127.0.0.1:5173/' }, false).devServerUrl).toBeNull();
-    expect(launchOptions({}, false)).toMatchObject({ userDataDir: null, devServerUrl: null, endpointsOverride: null, testMode: false, ignored: [] });
+    expect(launchOptions({}, false)).toMatchObject({ userDataDir: null, devServerUrl: null, endpointsOverride: null, ignored: [] });
   });
 });

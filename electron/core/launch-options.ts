@@ -15,8 +15,6 @@ export interface LaunchOptions {
   readonly devServerUrl: string | null;
   /** TRAYPLAY_ACCOUNTS_URL + TRAYPLAY_API_URL: Spotify replaced by a simulator. */
   readonly endpointsOverride: Endpoints | null;
-  /** TRAYPLAY_TEST=1: end-to-end tests drive the app (test-only helpers may be exposed). */
-  readonly testMode: boolean;
   /** Hooks that were set but not honoured, by name only (never their values), for one log line. */
   readonly ignored: readonly string[];
 }
@@ -26,7 +24,6 @@ export const TEST_HOOK_VARIABLES = [
   'VITE_DEV_SERVER_URL',
   'TRAYPLAY_ACCOUNTS_URL',
   'TRAYPLAY_API_URL',
-  'TRAYPLAY_TEST',
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -51,7 +48,7 @@ function loopbackUrl(value: string | undefined): string | null {
  */
 export function launchOptions(env: Env, packaged: boolean): LaunchOptions {
   const set = TEST_HOOK_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
-  if (packaged) return { userDataDir: null, devServerUrl: null, endpointsOverride: null, testMode: false, ignored: set };
+  if (packaged) return { userDataDir: null, devServerUrl: null, endpointsOverride: null, ignored: set };
 
   const ignored: string[] = [];
   const userData = env.TRAYPLAY_USER_DATA;
@@ -67,5 +64,5 @@ export function launchOptions(env: Env, packaged: boolean): LaunchOptions {
   if ((env.TRAYPLAY_ACCOUNTS_URL || env.TRAYPLAY_API_URL) && endpointsOverride === null) {
     ignored.push(...(['TRAYPLAY_ACCOUNTS_URL', 'TRAYPLAY_API_URL'] as const).filter((name) => env[name]));
   }
-  return { userDataDir, devServerUrl, endpointsOverride, testMode: env.TRAYPLAY_TEST === '1', ignored };
+  return { userDataDir, devServerUrl, endpointsOverride, ignored };
 }

@@ -29,8 +29,9 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]'],
   [/(Basic\s+)[A-Za-z0-9+/=]+/gi, '$1[redacted]'],
   // Spotify's token shapes (refresh `AQ…`, access `BQ…`), even once they have aged out of the secret list.
-  // Not `\b`: after a URL-encoded `=` (`%3D`) the token follows a letter, and `\b` sees no boundary there.
-  [/(?<=^|[^A-Za-z0-9_-]|%[0-9A-Fa-f]{2})(?:AQ|BQ)[A-Za-z0-9_-]{40,}/g, '[redacted]'],
+  // No boundary before it: after `%3D` (or double-encoded `%253D`) the token follows a letter or digit. A
+  // long word that merely contains `AQ`/`BQ` is redacted too; a lost diagnostic beats a leaked token.
+  [/(?:AQ|BQ)[A-Za-z0-9_-]{40,}/g, '[redacted]'],
   [
     /((?:access_token|refresh_token|code_verifier|code|id_token|client_secret|token)(?:["']|%22)?\s*(?:[:=]|%3[aAdD])\s*(?:["']|%22)?)(?:(?!%26|%22)[^"'&\s,}%])+(?:%(?!26|22)[0-9A-Fa-f]{2}(?:(?!%26|%22)[^"'&\s,}%])*)*/gi,
     '$1[redacted]',

@@ -121,6 +121,17 @@ describe('redaction covers the record object, Basic credentials and a bounded se
     expect(lines.join('\n')).not.toMatch(/AQx+|opaque-value/);
   });
 
+  it('redacts an unregistered token shape whatever precedes it (double-encoded refresh_token%253D…, glued to a word)', () => {
+    const { sink, lines } = memorySink();
+    const log = new RootLogger({ sink }).scope('x');
+    const refresh = `AQ${'r'.repeat(50)}`;
+    const access = `BQ${'a'.repeat(50)}`;
+    log.info(`body=refresh_token%253D${refresh}`);
+    log.info(`next=%252Fcb%253Faccess_token%253D${access}`);
+    log.info(`prefix${refresh}`);
+    expect(lines.join('\n')).not.toMatch(/AQr{10}|BQa{10}/);
+  });
+
   it('escapes control characters in record fields at any depth (they reach "Copy diagnostics")', () => {
     const records: LogRecord[] = [];
     new RootLogger({ sink: (_line, record) => records.push(record) }).scope('x').warn('m', {

@@ -9,6 +9,7 @@ import type { Browser } from '../ports/browser';
 import type { Cipher } from '../ports/cipher';
 import type { HttpFetch } from '../ports/http';
 import type { KeyValueStore } from '../ports/key-value-store';
+import type { PlaintextConsent } from '../ports/plaintext-consent';
 import type { PowerEvents } from '../ports/power-events';
 import type { ProtocolRegistrar } from '../ports/protocol-registrar';
 import { SettingsStore } from '../settings/settings-store';
@@ -65,6 +66,7 @@ export interface KitOptions {
   /** Wraps the simulator's fetch (outages in the soak, request capture). */
   readonly wrapFetch?: (inner: HttpFetch) => HttpFetch;
   readonly random?: () => number;
+  readonly plaintextConsent?: PlaintextConsent;
 }
 
 export interface Kit {
@@ -120,6 +122,7 @@ export function createKit(options: KitOptions = {}): Kit {
     protocol: protocolRegistrar(options.protocolOk ?? true),
     power: power.power,
     random: options.random,
+    plaintextConsent: options.plaintextConsent,
     refreshStep: options.refreshStep,
   });
   const pushed: string[] = [];

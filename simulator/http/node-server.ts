@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConnectionReset } from './router';
 import { MAX_BODY_BYTES, MAX_URL_BYTES } from './params';
@@ -78,9 +78,20 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listenNode(handler: Handler, port: number, host: string, onUrl: (url: string) => void): Promise<Listening> {
+/** How an embedder hardens the listener (the app passes its loopback limits and Host allow-list). */
+export interface ListenOptions {
+  /** Builds the Node server (default: plain `createServer`). */
+  readonly createServer?: (listener: RequestListener) => Server;
+  /** Whether to answer a request with this Host header on this port; refused with 403 otherwise. */
+  readonly allowHost?: (hostHeader: string | undefined, port: number) => boolean;
+}
+
+export async function listenNode(handler: Handler, port: number, host: string, onUrl: (url: string) => void, options: ListenOptions = {}): Promise<Listening> {
   let origin = '';
-  const server = createServer((req, res) => {
+  let boundPort = 0;
+  const { allowHost } = options;
+  const server = (options.createServer ?? createServer)((req, res) => {
+    if (allowHost !== undefined && !allowHost(req.headers.host, boundPort)) return sendJson(res, 403, 'Forbidden host');
     serve(handler, () => origin, req, res).catch(() => {
       if (!res.headersSent) sendJson(res, 500, 'Server error');
       else res.destroy();
@@ -95,6 +106,7 @@ export async function listenNode(handler: Handler, port: number, host: string, o
     });
   });
   const address = server.address() as AddressInfo;
+  boundPort = address.port;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${hostPart}:${address.port}`;
   onUrl(origin);

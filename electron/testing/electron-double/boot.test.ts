@@ -235,7 +235,6 @@ describe('the built main bundle against the Electron double', () => {
           TRAYPLAY_ACCOUNTS_URL: 'http://127.0.0.1:9',
           TRAYPLAY_API_URL: 'http://127.0.0.1:9/v1',
           VITE_DEV_SERVER_URL: 'http://127.0.0.1:9/',
-          TRAYPLAY_TEST: '1',
         };
       },
     });

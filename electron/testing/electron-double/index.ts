@@ -10,7 +10,7 @@ import { createNativeImageModule } from './native-image';
 import { DEFAULT_RUNTIME, Runtime, type RuntimeOptions } from './runtime';
 import { SafeStorageDouble } from './safe-storage';
 import { createProtocolModule, createSessionModule } from './session';
-import { ClipboardDouble, createNotificationClass, GlobalShortcutDouble, NetDouble, PowerMonitorDouble, ScreenDouble, ShellDouble, SystemPreferencesDouble } from './system';
+import { ClipboardDouble, createNotificationClass, DialogDouble, GlobalShortcutDouble, NetDouble, PowerMonitorDouble, ScreenDouble, ShellDouble, SystemPreferencesDouble } from './system';
 import { createTrayModule } from './tray';
 import { filePageResolver } from './web-contents';
 
@@ -50,6 +50,7 @@ export function createElectronDouble(options: DoubleOptions) {
   const systemPreferences = new SystemPreferencesDouble(runtime);
   const net = new NetDouble();
   const clipboard = new ClipboardDouble(runtime);
+  const dialog = new DialogDouble(runtime);
 
   /** What `require('electron')` returns in the main process: a plain object, no `default`, as in Electron. */
   const electronModule = {
@@ -71,6 +72,7 @@ export function createElectronDouble(options: DoubleOptions) {
     systemPreferences,
     net,
     clipboard,
+    dialog,
   };
 
   return {
@@ -91,6 +93,7 @@ export function createElectronDouble(options: DoubleOptions) {
     systemPreferences,
     net,
     clipboard,
+    dialog,
   };
 }
 

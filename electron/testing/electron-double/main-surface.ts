@@ -10,6 +10,7 @@ import type { SafeStorageDouble } from './safe-storage';
 import type { ProtocolModule, SessionDouble, SessionModule } from './session';
 import type {
   ClipboardDouble,
+  DialogDouble,
   GlobalShortcutDouble,
   NetDouble,
   NotificationConstructor,
@@ -40,6 +41,7 @@ export declare const Notification: NotificationConstructor;
 export declare const systemPreferences: SystemPreferencesDouble;
 export declare const net: NetDouble;
 export declare const clipboard: ClipboardDouble;
+export declare const dialog: DialogDouble;
 
 export type BrowserWindow = BrowserWindowDouble;
 export type WebContents = WebContentsDouble;

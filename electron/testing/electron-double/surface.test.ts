@@ -26,7 +26,7 @@ function appFiles(): string[] {
 
 const PRELOAD = join(ROOT, 'electron/preload.ts');
 const PROBE = join(ROOT, 'electron/adapters/zz-surface-probe.ts');
-const PROBE_SOURCE = "import { app, dialog } from 'electron';\napp.setBadgeCount(3);\nexport const shown = dialog.showErrorBox('a', 'b');\n";
+const PROBE_SOURCE = "import { app, autoUpdater } from 'electron';\napp.setBadgeCount(3);\nexport const checked = autoUpdater.checkForUpdates();\n";
 
 /**
  * One program over main, the adapters, the preload and a probe, with 'electron' resolved to the double's
@@ -82,6 +82,6 @@ describe('the app typechecked against the double', () => {
   it('a member the double lacks is a compile error, not a silent pass', () => {
     const probe = (errors.get(PROBE) ?? []).join('\n');
     expect(probe).toMatch(/setBadgeCount/);
-    expect(probe).toMatch(/dialog/);
+    expect(probe).toMatch(/autoUpdater/);
   });
 });

@@ -326,6 +326,21 @@ export class NetDouble implements Pick<Electron.Net, 'isOnline' | 'online'> {
   }
 }
 
+/** Native message boxes: each call is recorded and answered with `response` (default 0: the first button). */
+export class DialogDouble implements Pick<Electron.Dialog, 'showMessageBox'> {
+  public response = 0;
+  public readonly shown: Electron.MessageBoxOptions[] = [];
+
+  public constructor(private readonly runtime: Runtime) {}
+
+  public showMessageBox(...args: [Electron.MessageBoxOptions] | [Electron.BaseWindow, Electron.MessageBoxOptions]): Promise<Electron.MessageBoxReturnValue> {
+    const options = args.length === 1 ? args[0] : args[1];
+    this.runtime.record('dialog', 'showMessageBox', [options.message]);
+    this.shown.push(options);
+    return Promise.resolve({ response: this.response, checkboxChecked: false });
+  }
+}
+
 /** Electron 45's clipboard (async in the main process); what was written can be read back. */
 export class ClipboardDouble implements Pick<Electron.Clipboard, 'readText' | 'writeText' | 'clear' | 'has'> {
   public text = '';
