@@ -40,7 +40,7 @@ async function signIn(userDataDir: string): Promise<Awaited<ReturnType<typeof st
     userDataDir,
     logSink: () => undefined,
     browser: { open: (url) => (opened.push(url), Promise.resolve()) },
-    services: { endpointsOverride: simulatorEndpoints(served.url), protocol: { register: () => ({ ok: true, problem: null }) } },
+    services: { endpointsOverride: simulatorEndpoints(served.url), protocol: { register: () => ({ ok: true, value: null }) } },
   });
   cleanups.push(() => host.close());
   await host.services.auth.setClientId(CLIENT_ID);
