@@ -29,6 +29,8 @@ export class ControlInbox {
   private target: ((command: ShellCommand, source: CommandSource) => void) | null = null;
   private readonly waiting: Array<[ShellCommand, CommandSource]> = [];
   private suppressed = 0;
+  /** When the last "too fast" line was written: one per quiet-separated burst. */
+  private lastTooFastWarnAt: number | null = null;
   /** Requests dropped because the waiting list was full (one burst: everything before ready). */
   private droppedWaiting = 0;
   /** The refusal burst under way: how many were refused, and when the last one came. */
@@ -89,11 +91,18 @@ export class ControlInbox {
   }
 
   private accept(command: ShellCommand, source: CommandSource): ControlOutcome {
-    this.endRefusals();
+    // Only a quiet spell ends a burst of refusals: good links interleaved with bogus ones must not reopen it.
+    if (this.refusals && this.deps.now() - this.refusals.lastAt >= REFUSAL_BURST_MS) this.endRefusals();
     if (!this.limiter.take()) {
       this.suppressed += 1;
-      // One line per burst, not one per dropped request.
-      if (this.suppressed === 1) this.deps.log.warn('control requests arrive too fast; ignoring some', { command });
+      // One line per burst, not one per dropped request; a burst ends only after a quiet spell, so a flood that
+      // lets a request through now and then still gets one line.
+      const now = this.deps.now();
+      const last = this.lastTooFastWarnAt;
+      if (this.suppressed === 1 && (last === null || now < last || now - last >= REFUSAL_BURST_MS)) {
+        this.deps.log.warn('control requests arrive too fast; ignoring some', { command });
+        this.lastTooFastWarnAt = now;
+      }
       return 'rateLimited';
     }
     if (this.suppressed > 0) {
