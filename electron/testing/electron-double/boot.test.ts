@@ -122,7 +122,7 @@ function expectCleanQuit(run: BootRun): void {
   // An unref'd timer lets the process end yet is a service that was never disposed: none may be pending.
   // Allowed: Node's own fetch (undici) keep-alive and parser timers — its shared connection pool's, not a
   // service's, unref'd and torn down by Node (they appear once the app has talked to the Web API).
-  const pending = (run.report.timersAtExit ?? ['(no census: the process never reached exit)']).filter((t) => !/ at \S+ \(node:internal\/deps\/undici\//.test(t));
+  const pending = (run.report.timersAtExit ?? ['(no census: the process never reached exit)']).filter((t) => !/node:internal\/deps\/undici\//.test(t));
   expect(pending, 'timers still pending when the process exited').toEqual([]);
 }
 
