@@ -40,8 +40,10 @@ export class ElectronStoreKv implements KeyValueStore {
     scrubSetAsideCopies(path);
     try {
       this.store = open();
-    } catch {
-      setAsideDamagedFile(path, 'electron-store could not read the file');
+    } catch (cause) {
+      // Only content that does not parse is damage; a failed read (EACCES, EIO) must not delete the vault.
+      if (!(cause instanceof SyntaxError)) throw cause;
+      setAsideDamagedFile(path, 'electron-store could not parse the file');
       this.store = open();
     }
     // electron-store registers a sync IPC listener that tells any renderer the profile path and app version

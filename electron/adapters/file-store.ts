@@ -36,8 +36,15 @@ export class FileStore implements KeyValueStore {
 
   private read(): Record<string, unknown> {
     if (!existsSync(this.path)) return {};
+    let text: string;
     try {
-      const parsed: unknown = JSON.parse(readFileSync(this.path, 'utf8'));
+      text = readFileSync(this.path, 'utf8');
+    } catch (cause) {
+      // A failed read says nothing about the content: setting it aside would delete the vault and settings.
+      throw new Error(`Cannot read the store file ${this.path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
       if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
     } catch {
       // Fall through: set aside below.
