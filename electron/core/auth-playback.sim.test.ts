@@ -11,6 +11,7 @@ import { ManualClock } from '../testing/manual-clock';
 import { wireProbe, type WireRequest } from '../testing/wire-probe';
 import { SESSION_ENDED_REASON } from '../tokens/token-keeper';
 
+import { PAGE_WARNING_IS_CONSENT } from '../ports/plaintext-consent';
 import { createServices, type Services } from './create-services';
 
 // The real AuthService (scheduler, vault with a test cipher) and the real PlaybackService, wired as the app
@@ -39,6 +40,7 @@ async function signedIn(scenario: Partial<Scenario> = {}) {
   const cipher = new HeldCipher();
   const services = await createServices({
     shell: 'web',
+    plaintextConsent: PAGE_WARNING_IS_CONSENT,
     clock,
     logger,
     store,

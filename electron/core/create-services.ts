@@ -38,8 +38,12 @@ export interface ServicesConfig {
   readonly endpointsOverride?: Endpoints | null;
   /** Web API request timeout. */
   readonly requestTimeoutMs?: number;
-  /** Main's own yes before tokens are stored unencrypted (Electron); absent in the web preview. */
-  readonly plaintextConsent?: PlaintextConsent | null;
+  /**
+   * Main's own yes before tokens are stored unencrypted: a native dialog in Electron; in the web preview (no
+   * native dialog) `PAGE_WARNING_IS_CONSENT`. Required, so a shell that forgets it fails to compile rather than
+   * letting any page opt in.
+   */
+  readonly plaintextConsent: PlaintextConsent;
 }
 
 export interface Services {
@@ -104,7 +108,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     browser: config.browser,
     protocol: config.protocol,
     power: config.power,
-    plaintextConsent: config.plaintextConsent ?? null,
+    plaintextConsent: config.plaintextConsent,
   });
   const api = new WebApiClient({
     // The base follows the mode: the simulator in demo mode, Spotify once a Client ID is set.

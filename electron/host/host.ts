@@ -15,6 +15,7 @@ import { createLimitedServer, type HttpLimits } from '../net/http-limits';
 import { createStaticHandler } from '../net/static-handler';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Browser } from '../ports/browser';
+import { PAGE_WARNING_IS_CONSENT } from '../ports/plaintext-consent';
 import { noPowerEvents } from '../ports/power-events';
 import { startPlatformMediaSession, type MediaSessionHandle } from '../mpris/media-session';
 import type { ControlOutcome } from '../shell/control-inbox';
@@ -88,6 +89,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     protocol: null,
     fetch: (url, init) => fetch(url, init),
     ...options.services,
+    // No dialog outside the page here: the page's own warning is the consent (docs/security.md).
+    plaintextConsent: options.services?.plaintextConsent ?? PAGE_WARNING_IS_CONSENT,
   });
   const windows: WindowControl = { showMain: () => undefined, toggleMini: () => undefined, hideMini: () => undefined };
   const info = (): AppInfo => ({

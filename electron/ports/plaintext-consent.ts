@@ -6,3 +6,6 @@
 export interface PlaintextConsent {
   confirm(): Promise<boolean>;
 }
+
+/** The web preview has no dialog outside the page: there the page's own warning is all the consent there is. */
+export const PAGE_WARNING_IS_CONSENT: PlaintextConsent = { confirm: () => Promise.resolve(true) };
