@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { appState, device, episodePlaying, playback, privateSession, trackPlaying } from '../testing/fixtures';
 import { failWith, mount, type Mounted } from '../testing/mount';
-import { click, keyUp, type } from '../testing/render';
+import { click, keyDown, keyUp, type } from '../testing/render';
 
 let view: Mounted | null = null;
 afterEach(async () => {
@@ -109,11 +109,14 @@ describe('now-playing panel', () => {
     expect(view.channels()).not.toContain('player:seek');
     expect(view.byTestId('progress-elapsed').textContent).toBe('1:30');
     await keyUp(slider, 'ArrowRight');
+    // A key release waits for the burst to end (commit-range.test); Enter sends at once.
+    expect(view.channels()).not.toContain('player:seek');
+    await keyDown(slider, 'Enter');
     expect(view.payloadOf('player:seek')).toEqual({ positionMs: 90_000 });
 
     const volume = view.byTestId<HTMLInputElement>('volume-slider');
     await type(volume, '25');
-    await keyUp(volume, 'ArrowLeft');
+    await keyDown(volume, 'Enter');
     expect(view.payloadOf('player:setVolume')).toEqual({ percent: 25 });
   });
 
