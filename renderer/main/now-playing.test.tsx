@@ -140,7 +140,10 @@ describe('now-playing panel', () => {
       expect(described?.textContent).toBe('Spotify Premium is required');
     }
     expect(view.byTestId('read-only-notice').textContent).toBe('Spotify Premium is required');
-    expect(view.byTestId<HTMLInputElement>('progress-slider').disabled).toBe(true);
+    // The sliders too: focusable, described by the reason (e2e/disabled-sliders.spec.ts checks they do not act).
+    const seek = view.byTestId<HTMLInputElement>('progress-slider');
+    expect(seek.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(seek.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Spotify Premium is required');
   });
 
   it('disables a disallowed action only', async () => {
@@ -152,7 +155,7 @@ describe('now-playing panel', () => {
 
   it('hides the volume slider with a reason when the device cannot do it', async () => {
     view = await mount(withPlayback(trackPlaying({ device: device({ supportsVolume: false, name: 'TV' }) })));
-    expect(view.byTestId<HTMLInputElement>('volume-slider').disabled).toBe(true);
+    expect(view.byTestId('volume-slider').getAttribute('aria-disabled')).toBe('true');
     expect(view.byTestId('volume-reason').textContent).toBe('TV doesn’t allow volume control');
   });
 
