@@ -39,6 +39,7 @@ import { isNativeWayland } from './shell/display-server';
 import { LaunchReasons } from './shell/launch-window';
 import { startTray } from './tray/tray-controller';
 import { APP_ORIGIN } from './windows/app-origin';
+import { startMiniAutoHide } from './windows/mini-auto-hide';
 import type { Rect } from './windows/window-options';
 import { WindowStateStore } from './windows/window-state';
 
@@ -240,12 +241,21 @@ if (!app.requestSingleInstanceLock()) {
 
     windows.create('mini');
     desktopShell.start(core.state);
+    // Preferences > auto-hide: the mini-player leaves after N quiet minutes and returns with playback.
+    const miniAutoHide = startMiniAutoHide({
+      clock: systemClock,
+      log: logger.scope('windows'),
+      playback: services.playback,
+      preferences: services.preferences,
+      mini: windows.miniForAutoHide(),
+    });
     // Started by the OS at login, or to run a control command: stay in the tray. Otherwise show the main window.
     if (launchReasons.decide(openedAtLogin()).kind === 'main') windows.showMain();
 
     app.on('activate', () => windows.showMain());
     app.on('before-quit', () => {
       desktopShell.stop();
+      miniAutoHide.stop();
       stopScreens();
       trayPlayer.stop();
       stopIpc();

@@ -1,11 +1,13 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 
 import type { Preferences } from '../../shared/state/preferences';
+import { Emitter } from '../core/emitter';
 import type { WindowControl } from '../core/facades';
 import type { Logger } from '../logging/logger';
 import { clampInto, displayAt, MINI_SIZES, onTopPlan, placeNearTray } from '../windows/placement';
 import { isAppPageUrl, SECURE_WEB_PREFERENCES, windowSpec, type Rect, type WindowRole } from '../windows/window-options';
 import { APP_ORIGIN } from '../windows/app-origin';
+import type { AutoHideWindow } from '../windows/mini-auto-hide';
 import { restore, type WindowStateStore } from '../windows/window-state';
 
 import type { TrustedSenders } from './ipc-main-transport';
@@ -35,8 +37,10 @@ export class WindowManager implements WindowControl, TrustedSenders {
   private miniPlaced = false;
   /** macOS: what each window was last set to on all workspaces (a new window is not). */
   private readonly allWorkspaces = new WeakMap<BrowserWindow, boolean>();
+  private readonly miniVisibility: Emitter<[boolean]>;
 
   public constructor(private readonly options: WindowManagerOptions) {
+    this.miniVisibility = new Emitter(options.log, 'mini-player visibility listener');
     this.base =
       options.renderer.kind === 'app' ? `${APP_ORIGIN}/` : `${new URL(options.renderer.url).origin}/`;
     // No page may ask for the camera, notifications, and so on.
@@ -70,8 +74,14 @@ export class WindowManager implements WindowControl, TrustedSenders {
     if (role === 'mini') this.applyMiniPreferences();
     this.trackBounds(role, win);
     this.lockDown(win.webContents);
-    win.on('show', () => this.options.onVisibilityChange(this.anyVisible()));
-    win.on('hide', () => this.options.onVisibilityChange(this.anyVisible()));
+    win.on('show', () => {
+      this.options.onVisibilityChange(this.anyVisible());
+      if (role === 'mini') this.miniVisibility.emit(true);
+    });
+    win.on('hide', () => {
+      this.options.onVisibilityChange(this.anyVisible());
+      if (role === 'mini') this.miniVisibility.emit(false);
+    });
     win.on('closed', () => {
       this.windows.delete(role);
       this.options.onVisibilityChange(this.anyVisible());
@@ -104,6 +114,19 @@ export class WindowManager implements WindowControl, TrustedSenders {
 
   public hideMini(): void {
     this.windows.get('mini')?.hide();
+  }
+
+  /** The mini-player for the auto-hide rule (electron/windows/mini-auto-hide.ts). */
+  public miniForAutoHide(): AutoHideWindow {
+    return {
+      isVisible: () => {
+        const win = this.windows.get('mini');
+        return win !== undefined && !win.isDestroyed() && win.isVisible();
+      },
+      hide: () => this.hideMini(),
+      show: () => this.showMini(),
+      onVisibilityChange: (listener) => this.miniVisibility.on(listener),
+    };
   }
 
   public anyVisible(): boolean {

@@ -15,12 +15,16 @@ export interface Size {
   readonly height: number;
 }
 
-/** The mini-player's size per mode; each layout is designed for it (the renderer's size modes). */
+/**
+ * The mini-player's size per mode; each layout is designed for it (the renderer's size modes). The minimums are
+ * measured: below them controls wrap out of the window (compact) or the device list hides its fourth device
+ * (expanded); e2e/mini-minimum-size.spec.ts checks each.
+ */
 export const MINI_SIZES: Readonly<Record<MiniSizeMode, Size & { readonly minWidth: number; readonly minHeight: number }>> = {
   bar: { width: 420, height: 56, minWidth: 320, minHeight: 48 },
-  compact: { width: 340, height: 120, minWidth: 280, minHeight: 100 },
+  compact: { width: 340, height: 120, minWidth: 320, minHeight: 120 },
   square: { width: 300, height: 300, minWidth: 220, minHeight: 220 },
-  expanded: { width: 380, height: 260, minWidth: 320, minHeight: 220 },
+  expanded: { width: 380, height: 260, minWidth: 340, minHeight: 250 },
 };
 
 const GAP = 8;

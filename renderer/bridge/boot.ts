@@ -14,4 +14,8 @@ const getState = checkedChannels.find((entry) => entry.channel === EARLY_GET_STA
 requestStateEarly(getApi(), {
   initial: earlyStateNow(early, getState?.kind === 'call' ? getState.reply : null),
   snapshot: early?.socket === null ? early.snapshot : null,
+  push: early?.push ?? null,
 });
+// The bridge listens now (subscribed above, so no push falls in between): the inline script's listener goes.
+early?.unlisten?.();
+if (early !== null) early.unlisten = null;

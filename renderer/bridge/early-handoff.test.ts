@@ -45,6 +45,8 @@ function earlyScript(readyState = 1) {
     replied: new Promise((resolve) => (settle = resolve)),
     snapshot: null,
     value: null,
+    push: null,
+    unlisten: null,
   };
   return {
     socket,
@@ -216,7 +218,7 @@ describe('early handoff: the first frame’s state', () => {
   });
 
   it('gives the preload’s reply as it came (Electron checks its own replies)', () => {
-    const handle: EarlyHandle = { socket: null, adopted: false, frames: [], reply: undefined, replied: Promise.resolve(undefined), snapshot: null, value: null };
+    const handle: EarlyHandle = { socket: null, adopted: false, frames: [], reply: undefined, replied: Promise.resolve(undefined), snapshot: null, value: null, push: null, unlisten: null };
     expect(earlyStateNow(handle, null)).toBeNull();
     handle.value = { ok: true, value: appState({ rev: 4 }) };
     expect(earlyStateNow(handle, null)?.rev).toBe(4);

@@ -20,6 +20,9 @@ export interface EarlyHandle {
   /** Electron: the preload API's `getState()` and, once settled, its reply. */
   readonly snapshot: Promise<Result<AppState>> | null;
   value: Result<AppState> | null;
+  /** Electron: the newest state pushed before the bridge subscribed (the preload checked it), and the script's unsubscribe. */
+  push: AppState | null;
+  unlisten: (() => void) | null;
 }
 
 export const EARLY_GET_STATE = 'app:getState';

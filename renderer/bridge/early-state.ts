@@ -21,6 +21,8 @@ export interface EarlyStart {
   readonly initial?: AppState | null;
   /** A request already made (Electron's preload API, asked by the inline script): not asked again. */
   readonly snapshot?: Promise<Result<AppState>> | null;
+  /** The newest state pushed before this module ran (Electron: kept by the inline script): the first push. */
+  readonly push?: AppState | null;
 }
 
 const early = new WeakMap<TrayplayApi, EarlyState>();
@@ -31,7 +33,7 @@ const early = new WeakMap<TrayplayApi, EarlyState>();
  */
 export function requestStateEarly(api: TrayplayApi, from: EarlyStart = {}): void {
   if (early.has(api)) return;
-  let latest: AppState | null = null;
+  let latest: AppState | null = from.push ?? null;
   const unsubscribe = api.app.onState((state) => {
     if (latest === null || state.rev > latest.rev) latest = state;
   });

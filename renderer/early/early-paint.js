@@ -5,7 +5,8 @@
 (() => {
   // `frames`: what the socket brought before the bridge adopted it; `replied`: the raw reply (undefined if none came).
   let settle = () => undefined;
-  const early = { socket: null, adopted: false, frames: [], reply: undefined, replied: new Promise((resolve) => (settle = resolve)), snapshot: null, value: null };
+  // `push`/`unlisten` (Electron): the newest state main pushed before the bridge listened, and how to stop listening.
+  const early = { socket: null, adopted: false, frames: [], reply: undefined, replied: new Promise((resolve) => (settle = resolve)), snapshot: null, value: null, push: null, unlisten: null };
   Object.defineProperty(window, '__trayplayEarly', { value: early });
   // The same User Timing marks as the bridge's (renderer/bridge/boot-marks.ts): each is kept once, so these win.
   const mark = (name) => performance.getEntriesByName(name, 'mark').length > 0 || performance.mark(name);
@@ -45,6 +46,10 @@
     paint(reply);
   };
   if (window.trayplay !== undefined) {
+    // ipcRenderer drops a push nobody listens to: listen from now on, keeping the newest, until the bridge does.
+    early.unlisten = window.trayplay.app.onState((state) => {
+      if (early.push === null || state.rev > early.push.rev) early.push = state;
+    });
     mark('trayplay:state-requested');
     early.snapshot = window.trayplay.app.getState();
     early.snapshot.then((reply) => (mark('trayplay:state-received'), keep(reply)), () => undefined);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { appState, device, episodePlaying, playback, privateSession, trackPlaying } from '../testing/fixtures';
 import { failWith, mount, type Mounted } from '../testing/mount';
-import { click, keyUp, type } from '../testing/render';
+import { click, keyDown, keyUp, type } from '../testing/render';
 
 let view: Mounted | null = null;
 afterEach(async () => {
@@ -109,11 +109,14 @@ describe('now-playing panel', () => {
     expect(view.channels()).not.toContain('player:seek');
     expect(view.byTestId('progress-elapsed').textContent).toBe('1:30');
     await keyUp(slider, 'ArrowRight');
+    // A key release waits for the burst to end (commit-range.test); Enter sends at once.
+    expect(view.channels()).not.toContain('player:seek');
+    await keyDown(slider, 'Enter');
     expect(view.payloadOf('player:seek')).toEqual({ positionMs: 90_000 });
 
     const volume = view.byTestId<HTMLInputElement>('volume-slider');
     await type(volume, '25');
-    await keyUp(volume, 'ArrowLeft');
+    await keyDown(volume, 'Enter');
     expect(view.payloadOf('player:setVolume')).toEqual({ percent: 25 });
   });
 
@@ -137,7 +140,10 @@ describe('now-playing panel', () => {
       expect(described?.textContent).toBe('Spotify Premium is required');
     }
     expect(view.byTestId('read-only-notice').textContent).toBe('Spotify Premium is required');
-    expect(view.byTestId<HTMLInputElement>('progress-slider').disabled).toBe(true);
+    // The sliders too: focusable, described by the reason (e2e/disabled-sliders.spec.ts checks they do not act).
+    const seek = view.byTestId<HTMLInputElement>('progress-slider');
+    expect(seek.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(seek.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Spotify Premium is required');
   });
 
   it('disables a disallowed action only', async () => {
@@ -149,7 +155,7 @@ describe('now-playing panel', () => {
 
   it('hides the volume slider with a reason when the device cannot do it', async () => {
     view = await mount(withPlayback(trackPlaying({ device: device({ supportsVolume: false, name: 'TV' }) })));
-    expect(view.byTestId<HTMLInputElement>('volume-slider').disabled).toBe(true);
+    expect(view.byTestId('volume-slider').getAttribute('aria-disabled')).toBe('true');
     expect(view.byTestId('volume-reason').textContent).toBe('TV doesn’t allow volume control');
   });
 

@@ -89,6 +89,14 @@ export async function keyUp(element: Element, key: string): Promise<void> {
   await flush();
 }
 
+export async function keyDown(element: Element, key: string): Promise<void> {
+  await act(async () => {
+    element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    await Promise.resolve();
+  });
+  await flush();
+}
+
 /** Runs something that updates React state (a push from main, a resolved reply) inside act, then settles. */
 export async function perform(fn: () => void): Promise<void> {
   await act(async () => {

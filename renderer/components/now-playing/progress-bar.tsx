@@ -46,9 +46,9 @@ export function ProgressBar({ progress, seek, compact = false }: ProgressBarProp
           max={duration}
           step={1000}
           disabled={!seek.enabled}
+          disabledReason={seek.reason}
           label="Seek"
           valueText={`${formatDuration(shown)} of ${formatDuration(duration)}`}
-          title={seek.reason ?? undefined}
           testId="progress-slider"
           onDrag={setDragMs}
           onCommit={(value) => {

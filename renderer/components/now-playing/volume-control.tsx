@@ -31,8 +31,9 @@ export function VolumeControl({ device, state, showReason = true }: VolumeContro
         max={100}
         step={1}
         disabled={!state.enabled}
+        disabledReason={state.reason}
         label="Volume"
-        valueText={state.enabled ? `${volume}%` : (state.reason ?? 'Unavailable')}
+        valueText={state.enabled ? `${volume}%` : 'Unavailable'}
         title={state.enabled ? `Volume ${volume}%` : undefined}
         testId="volume-slider"
         onCommit={(percent) => {
