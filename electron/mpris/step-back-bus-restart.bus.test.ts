@@ -53,8 +53,9 @@ describe.skipIf(!available)('stepped back when the session bus restarts', () => 
     cleanup.push(() => service.stop());
     await vi.waitFor(() => expect(service.getState().nowPlaying.kind).toBe('item'), WAIT);
 
-    // Trayplay reconnects late (2 s), the fake Spotify app early (50 ms): the app is back first.
-    const trayBus: MediaBus = createDbusMediaBus({ clock: systemClock, logger: logger.scope('bus'), address: bus.address, retryFirstMs: 2_000 });
+    // Trayplay reconnects late (8 s: under load the restart and the observer take seconds), the fake Spotify app
+    // early (50 ms): the app is back first.
+    const trayBus: MediaBus = createDbusMediaBus({ clock: systemClock, logger: logger.scope('bus'), address: bus.address, retryFirstMs: 8_000 });
     const desktop = new DesktopStatusHub('electron', logger.scope('desktop'));
     const session: MediaSession = startMediaSession({
       bus: trayBus,
@@ -94,11 +95,11 @@ describe.skipIf(!available)('stepped back when the session bus restarts', () => 
     // The precondition this test is about: the app was back before Trayplay reconnected.
     expect(trayBus.connection().kind).not.toBe('connected');
 
-    await vi.waitFor(() => expect(trayBus.connection().kind).toBe('connected'), WAIT);
+    await vi.waitFor(() => expect(trayBus.connection().kind).toBe('connected'), { ...WAIT, timeout: 20_000 });
     await session.settled();
     expect(desktop.get().mediaSession.kind).toBe('steppedBack');
     // A round trip after Trayplay settled: any owner change it caused has reached the observer by now.
     await observer.call(new Message({ destination: 'org.freedesktop.DBus', path: '/org/freedesktop/DBus', interface: 'org.freedesktop.DBus', member: 'ListNames' }));
     expect(owners.filter((name) => name.includes('trayplay'))).toEqual([]);
-  }, 20_000);
+  }, 40_000);
 });
