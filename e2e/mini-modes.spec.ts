@@ -64,6 +64,13 @@ for (const mode of MODES) {
     expect(order).toEqual(expect.arrayContaining(['play-pause', 'size-menu', 'pin', 'open-main']));
     if (mode === 'compact' || mode === 'expanded') expect(order).toEqual(expect.arrayContaining(['shuffle', 'repeat', 'volume-button', 'like']));
     if (mode === 'expanded') expect(order).toContain('mini-device');
+    if (mode === 'square') {
+      // Over the art the controls show on keyboard focus, not only on hover (the pointer is elsewhere).
+      await page.mouse.move(0, MINI_VIEWPORTS.square.height + 50);
+      await page.getByTestId('play-pause').focus();
+      const overlay = page.locator('.mini__overlay-controls');
+      await expect.poll(() => overlay.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    }
 
     app.services.preferences.update({ theme: 'light' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
