@@ -13,6 +13,14 @@ const PAGES = [
 for (const { file, viewport } of PAGES) {
   test(`${file}: the title is painted from the snapshot before the renderer's chunks run, then the app takes over in place`, async ({ host, page }) => {
     const app = await host.start();
+    // The bridge takes the inline script's snapshot request over: one app:getState on the wire, not two.
+    const getStateCalls: string[] = [];
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        const text = String(frame.payload);
+        if (text.includes('"ch":"app:getState"')) getStateCalls.push(text);
+      }),
+    );
     await page.setViewportSize(viewport);
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -60,5 +68,8 @@ for (const { file, viewport } of PAGES) {
     expect(Math.abs((appBox?.x ?? 0) - (earlyBox?.x ?? 0))).toBeLessThanOrEqual(1);
     expect(Math.abs((appBox?.y ?? 0) - (earlyBox?.y ?? 0))).toBeLessThanOrEqual(1);
     expect(await page.evaluate(() => (window as unknown as { __seen: { shift: number } }).__seen.shift)).toBe(0);
+    // The app has rendered from the state it was handed; a second request would have gone out by now.
+    await expect(page.getByTestId('play-pause')).toBeVisible();
+    expect(getStateCalls).toHaveLength(1);
   });
 }

@@ -64,6 +64,13 @@ for (const mode of MODES) {
     expect(order).toEqual(expect.arrayContaining(['play-pause', 'size-menu', 'pin', 'open-main']));
     if (mode === 'compact' || mode === 'expanded') expect(order).toEqual(expect.arrayContaining(['shuffle', 'repeat', 'volume-button', 'like']));
     if (mode === 'expanded') expect(order).toContain('mini-device');
+    if (mode === 'square') {
+      // Over the art the controls show on keyboard focus, not only on hover (the pointer is elsewhere).
+      await page.mouse.move(0, MINI_VIEWPORTS.square.height + 50);
+      await page.getByTestId('play-pause').focus();
+      const overlay = page.locator('.mini__overlay-controls');
+      await expect.poll(() => overlay.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    }
 
     app.services.preferences.update({ theme: 'light' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
@@ -87,8 +94,11 @@ test('the size is chosen from the mini-player and remembered', async ({ host, pa
   await page.getByTestId('size-square').click();
   await expect(page.getByTestId('mini-player')).toHaveAttribute('data-size-mode', 'square');
   expect(app.services.preferences.values().mini.sizeMode).toBe('square');
-  await page.reload();
-  await expect(page.getByTestId('mini-player')).toHaveAttribute('data-size-mode', 'square');
+  // Opened afresh in a new page (a reload has no launch key left: the bridge takes it out of the URL), the choice stands.
+  const again = await page.context().newPage();
+  await again.setViewportSize(MINI_VIEWPORTS.compact);
+  await again.goto(pageUrl(app, 'mini.html'));
+  await expect(again.getByTestId('mini-player')).toHaveAttribute('data-size-mode', 'square');
 });
 
 test('the volume popover sets the device volume; in the web preview the pin says why it cannot work', async ({ host, page }) => {

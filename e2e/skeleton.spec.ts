@@ -18,10 +18,11 @@ test('the renderer served by the headless host shows the snapshot, then a pushed
 test('an invalid payload over the WebSocket gets a typed error reply and a log line', async ({ host, page }) => {
   const app = await host.start();
   await page.goto(app.url);
+  // The page takes the launch key out of its URL once it has read it; the test has it from the URL it opened.
+  const launchKey = new URLSearchParams(new URL(app.url).hash.slice(1)).get('key') ?? '';
   const reply = await page.evaluate(
-    () =>
+    (key: string) =>
       new Promise<unknown>((resolve) => {
-        const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
         const socket = new WebSocket(`ws://${location.host}/contract?key=${key}`);
         socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 41, ch: 'player:setVolume', p: { percent: 'loud' } }));
         socket.onmessage = (message: MessageEvent<string>) => {
@@ -29,6 +30,7 @@ test('an invalid payload over the WebSocket gets a typed error reply and a log l
           if (frame.t === 'reply' && frame.id === 41) resolve(frame);
         };
       }),
+    launchKey,
   );
   expect(reply).toMatchObject({ t: 'reply', id: 41, r: { ok: false, error: { code: 'invalid_payload' } } });
   expect(host.logs.some((line) => line.includes('rejected invalid payload'))).toBe(true);

@@ -44,6 +44,8 @@ export interface ServicesConfig {
    * letting any page opt in.
    */
   readonly plaintextConsent: PlaintextConsent;
+  /** Demo mode's world starts with nothing active (tests of the no-device states); default: a track playing. */
+  readonly demoStartsIdle?: boolean;
 }
 
 export interface Services {
@@ -73,7 +75,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   // Demo mode's Spotify, called in process. It listens on loopback (for album art) only while demo mode is on:
   // it auto-approves sign-ins, so it must not sit on a port beside a real account. Same limits and Host
   // allow-list as every loopback listener (DNS rebinding, socket exhaustion).
-  const simulator = createSimulator({ now: () => clock.now(), controlApi: false, scenario: { autoApprove: true } });
+  const simulator = createSimulator({
+    now: () => clock.now(),
+    controlApi: false,
+    scenario: { autoApprove: true, startPlaying: config.demoStartsIdle !== true },
+  });
   const demoEndpoints = simulatorEndpoints(PLACEHOLDER_BASE_URL);
   let listening: { url: string; close(): Promise<void> } | null = null;
   let following: Promise<void> = Promise.resolve();
