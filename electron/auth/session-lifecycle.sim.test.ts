@@ -2,29 +2,19 @@ import { describe, expect, it } from 'vitest';
 
 import { MemoryStore } from '../adapters/memory-store';
 import { TestOnlyCipher } from '../adapters/test-cipher';
-import { approveInBrowser, createKit, signInViaProtocol, type Kit } from '../testing/auth-test-kit';
+import { createKit, signInViaProtocol } from '../testing/auth-test-kit';
 import { HeldCipher, vaultTokens } from '../testing/held-cipher';
+import { signInHeldAtFirstWrite, startProtocolSignIn } from '../testing/held-sign-in';
 import { settle } from '../testing/manual-clock';
 import { VAULT_KEY } from '../tokens/token-vault';
 
 // Issue #13 bug 1 and the suspected session races, and issue #8 item 6: every vault write and wipe of one
 // session goes through one queue, and sign-out always wins.
 
-async function startSignIn(kit: Kit): Promise<void> {
-  const started = await kit.service.signIn();
-  if (!started.ok) throw new Error(started.error.message);
-  kit.service.handleProtocolUrl(await approveInBrowser(kit));
-}
 
 describe('bug 1: sign-out during a vault write', () => {
   it('signing out during the first write stays signed out, with nothing on disk', async () => {
-    const cipher = new HeldCipher();
-    const kit = createKit({ redirectMode: 'protocol', cipher });
-    await kit.service.start();
-    cipher.holdAfter(0);
-    await startSignIn(kit);
-    await settle(60);
-    expect(cipher.waiting).toBe(1);
+    const { kit, cipher } = await signInHeldAtFirstWrite();
     await kit.service.signOut();
     await cipher.releaseNewestFirst();
     await kit.service.settled();
@@ -41,7 +31,7 @@ describe('bug 1: sign-out during a vault write', () => {
     await kit.service.start();
     // The first write goes through; the account's waits at the cipher.
     cipher.holdAfter(1);
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     expect(cipher.waiting).toBe(1);
     await kit.service.signOut();
@@ -56,13 +46,7 @@ describe('bug 1: sign-out during a vault write', () => {
   });
 
   it('shows the sign-in as still in progress (not signed out) until the first write is durable', async () => {
-    const cipher = new HeldCipher();
-    const kit = createKit({ redirectMode: 'protocol', cipher });
-    await kit.service.start();
-    cipher.holdAfter(0);
-    await startSignIn(kit);
-    await settle(60);
-    expect(cipher.waiting).toBe(1);
+    const { kit, cipher } = await signInHeldAtFirstWrite();
     expect(kit.service.state().kind).toBe('authorizing');
     expect(await kit.service.signIn()).toMatchObject({ ok: false, error: { code: 'auth_in_progress' } });
     await cipher.releaseNewestFirst();
@@ -85,7 +69,7 @@ describe('suspected session races', () => {
     await settle(60);
     expect(cipher.waiting).toBe(1);
     await kit.service.signOut();
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     await cipher.releaseNewestFirst();
     await kit.service.settled();
@@ -105,7 +89,7 @@ describe('suspected session races', () => {
     await kit.service.start();
     // Sign-in's first write goes through; the account-name write (old refresh token) waits.
     cipher.holdAfter(1);
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     expect(cipher.waiting).toBe(1);
     // Meanwhile a refresh rotates the refresh token and writes the new one.

@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
 
-import { approveInBrowser, createKit, signInViaProtocol, type Kit } from '../testing/auth-test-kit';
+import { createKit, signInViaProtocol } from '../testing/auth-test-kit';
 import { gate, HeldCipher } from '../testing/held-cipher';
+import { signInHeldAtFirstWrite, startProtocolSignIn } from '../testing/held-sign-in';
 import { settle } from '../testing/manual-clock';
 import { VAULT_KEY } from '../tokens/token-vault';
 
 // Cancel pressed while a sign-in's first vault write waits (a macOS keychain prompt is open): the cancelled
 // session must never go live, not even for a moment (issue #13 review, MED 2).
 
-async function startSignIn(kit: Kit): Promise<void> {
-  const started = await kit.service.signIn();
-  if (!started.ok) throw new Error(started.error.message);
-  kit.service.handleProtocolUrl(await approveInBrowser(kit));
-}
 
 const authKinds = (pushed: readonly string[]): string[] => pushed.map((p) => (JSON.parse(p) as { auth: { kind: string } }).auth.kind);
 const isCodeExchange = (init?: RequestInit): boolean => typeof init?.body === 'string' && init.body.includes('grant_type=authorization_code');
 
 describe('Cancel while the sign-in’s vault write is under way', () => {
   it('never shows the cancelled session as signed in, and leaves nothing on disk', async () => {
-    const cipher = new HeldCipher();
-    const kit = createKit({ redirectMode: 'protocol', cipher });
-    await kit.service.start();
-    cipher.holdAfter(0);
-    await startSignIn(kit);
-    await settle(60);
-    expect(cipher.waiting).toBe(1);
+    const { kit, cipher } = await signInHeldAtFirstWrite();
     await kit.service.cancel();
     const mark = kit.pushed.length;
     await cipher.releaseNewestFirst();
@@ -42,7 +32,7 @@ describe('Cancel while the sign-in’s vault write is under way', () => {
     const kit = createKit({ redirectMode: 'protocol', cipher });
     await kit.service.start();
     cipher.holdAfter(0);
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     await kit.service.cancel();
     // The process dies here: the held encryption never finishes.
@@ -70,7 +60,7 @@ describe('Cancel of a second sign-in while its code exchange is out (nothing wri
     const before = await kit.service.getAccessToken();
     expect(before.ok).toBe(true);
     exchanges.close();
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     expect(kit.service.state().kind).toBe('authorizing');
     await kit.service.cancel();

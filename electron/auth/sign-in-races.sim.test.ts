@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { MemoryStore } from '../adapters/memory-store';
 import { SettingsStore } from '../settings/settings-store';
-import { approveInBrowser, createKit, signInViaProtocol, type Kit } from '../testing/auth-test-kit';
+import { createKit, signInViaProtocol } from '../testing/auth-test-kit';
 import { gate, HeldCipher, vaultTokens } from '../testing/held-cipher';
+import { signInHeldAtFirstWrite, startProtocolSignIn } from '../testing/held-sign-in';
 import { settle } from '../testing/manual-clock';
 import { VAULT_KEY } from '../tokens/token-vault';
 
 // Review findings on the sign-in half of issue #13 (items D1, D3, D4, D5 of the auth brief).
 
-async function startSignIn(kit: Kit): Promise<void> {
-  const started = await kit.service.signIn();
-  if (!started.ok) throw new Error(started.error.message);
-  kit.service.handleProtocolUrl(await approveInBrowser(kit));
-}
 
 const isCodeExchange = (init?: RequestInit): boolean => typeof init?.body === 'string' && init.body.includes('grant_type=authorization_code');
 
@@ -31,13 +27,13 @@ describe('cancelling a sign-in while its vault write is pending', () => {
     });
     await kit.service.start();
     cipher.holdAfter(0);
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     expect(cipher.waiting).toBe(1);
     await kit.service.cancel();
     // Attempt B's code exchange is out while A's write lands.
     exchanges.close();
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     await cipher.releaseNewestFirst();
     exchanges.open();
@@ -50,13 +46,7 @@ describe('cancelling a sign-in while its vault write is pending', () => {
   });
 
   it('ends signed out with nothing on disk once the cancelled write lands', async () => {
-    const cipher = new HeldCipher();
-    const kit = createKit({ redirectMode: 'protocol', cipher });
-    await kit.service.start();
-    cipher.holdAfter(0);
-    await startSignIn(kit);
-    await settle(60);
-    expect(cipher.waiting).toBe(1);
+    const { kit, cipher } = await signInHeldAtFirstWrite();
     await kit.service.cancel();
     await cipher.releaseNewestFirst();
     await kit.service.settled();
@@ -85,7 +75,7 @@ describe('the account name', () => {
     });
     await kit.service.start();
     profiles.close();
-    await startSignIn(kit);
+    await startProtocolSignIn(kit);
     await settle(60);
     expect(kit.service.state()).toMatchObject({ kind: 'signedIn', account: { displayName: 'Spotify account' } });
     await kit.service.signOut();
